@@ -1,0 +1,7 @@
+"""`python -m desktop` opens the window, like `palimpsest`."""
+
+import sys
+
+from desktop.app import main
+
+sys.exit(main())

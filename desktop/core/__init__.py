@@ -1,0 +1,1 @@
+"""Pure-Python core: documents, loaders, comparison and annotation. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Finding quotations and dates in article text."""

@@ -1,0 +1,1 @@
+"""Icons, style sheets and desktop files, shipped as the package desktop.resources."""
