@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop.core.article import Article, Block, DateSource, Format, Metadata
 from desktop.core.errors import EmptyFileError, TooLargeError, UnreadableFileError
 from desktop.core.loaders import metadata as meta_rules
+from desktop.core.loaders.discover import SUFFIXES, discover_files
 from desktop.core.loaders.encoding import decode
 from desktop.core.loaders.html import HtmlMeta, read_html
 from desktop.core.loaders.markdown import blocks_from_markdown
@@ -17,12 +18,9 @@ from desktop.core.loaders.refine import refine_blocks
 from desktop.core.loaders.sniff import sniff_format
 from desktop.core.loaders.text import blocks_from_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "load_bytes", "load_file"]
+__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "discover_files", "load_bytes", "load_file"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-#: File name endings read as articles when a folder is imported.
-SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm",
-                      ".xhtml", ".shtml"})
 
 
 def load_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:

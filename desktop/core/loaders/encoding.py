@@ -42,6 +42,8 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
+    elif not _nuls_like_utf16(data):
+        raise BinaryFileError(path, "this is a binary file (it contains NUL bytes), not an article")
 
     matches = from_bytes(data)
     best = matches.best()
@@ -63,6 +65,14 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
     if "\x00" in text or _looks_binary(text.encode("utf-8", "surrogatepass")):
         raise BinaryFileError(path, "this is a binary file, not an article")
     return text, codecs.lookup(chosen.encoding).name
+
+
+def _nuls_like_utf16(data: bytes) -> bool:
+    """NUL bytes as UTF-16 without a BOM has them: nearly all at even or all at odd offsets."""
+    sample = data[:65536]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    return max(even, odd) >= 0.95 * (even + odd)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -18,7 +18,7 @@ _URL_DATE = (
     re.compile(r"[/_-]((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
     re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|$)"),
 )
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|al))*)\s*$")
+_BYLINE = re.compile(r"^(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|al))*)\s*$")
 _HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "edition.")
 
 HEAD_BLOCKS = 6  # metadata lines sit among the first few blocks…

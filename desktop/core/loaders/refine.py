@@ -55,7 +55,7 @@ def _link_kind(block: Block) -> Block:
     text = block.text.strip()
     linked = sum(s.end - s.start for s in block.spans if s.style is InlineStyle.LINK)
     mostly_link = linked >= 0.6 * len(text.replace(" ", "")) and linked > 0
-    if _URL_ONLY.match(text) or _LINK_LABEL.match(text) and (linked or len(text.split()) <= 20):
+    if _URL_ONLY.match(text) or (_LINK_LABEL.match(text) and (linked or len(text.split()) <= 20)):
         return replace(block, kind=BlockKind.LINK)
     if mostly_link and len(text.split()) <= 25:
         return replace(block, kind=BlockKind.LINK)

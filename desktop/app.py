@@ -1,0 +1,93 @@
+"""Entry point of the window (`palimpsest`) and the factory that builds it.
+
+Qt is imported inside the functions: when a system library it needs is
+missing, `main` explains which package to install instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop import APP_NAME, __version__
+from desktop.core.settings import default_library_dir, settings_file
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def build_window(library_dir: Path | str) -> MainWindow:
+    """The main window on the library in `library_dir` (a QApplication must exist)."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(settings_file()), QSettings.Format.IniFormat)
+    return MainWindow(library_dir=Path(library_dir), settings=settings)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line of `palimpsest`."""
+    parser = argparse.ArgumentParser(
+        prog="palimpsest",
+        description="Keep, read and compare versions of news articles. "
+                    "With two files, opens them side by side (like `meld A B`).",
+    )
+    parser.add_argument("files", nargs="*", help="articles to open; two are compared")
+    parser.add_argument("--library", metavar="DIR", help="library folder (default: $PALIMPSEST_LIBRARY "
+                                                         "or the user data folder)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def _route_qt_messages() -> None:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the application; returns its exit status."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from desktop.syscheck import advice, missing_packages
+
+    missing = missing_packages()
+    if missing:
+        print(advice(missing), file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.resources import icon
+
+    _route_qt_messages()
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(icon("palimpsest"))
+    app.setDesktopFileName("palimpsest")
+    window = build_window(args.library or default_library_dir())
+    if args.files:
+        window.open_paths(args.files, compare=len(args.files) == 2)
+    else:
+        window.restore_session()
+        window.open_first_run_samples()
+    if args.smoke_test:
+        window.articles_loaded.connect(lambda added, failed: app.exit(0 if added and not failed else 1))
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,53 @@
+"""Where Palimpsest keeps things, and the declared schema of its settings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from desktop import APP_NAME
+
+LIBRARY_ENV = "PALIMPSEST_LIBRARY"
+CONFIG_ENV = "PALIMPSEST_CONFIG_DIR"
+
+
+def default_library_dir() -> Path:
+    """`$PALIMPSEST_LIBRARY`, else the user data folder platformdirs names."""
+    override = os.environ.get(LIBRARY_ENV)
+    return Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """`$PALIMPSEST_CONFIG_DIR`, else the user config folder platformdirs names."""
+    override = os.environ.get(CONFIG_ENV)
+    return Path(override) if override else platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def settings_file() -> Path:
+    """The INI file the window's settings live in."""
+    return config_dir() / "palimpsest.ini"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One declared setting: its key, value type and default."""
+
+    key: str
+    type: type
+    default: Any
+
+
+#: Every setting the app stores. The UI reads and writes only these keys.
+SCHEMA = {
+    s.key: s
+    for s in (
+        Setting("window/geometry", bytes, b""),
+        Setting("window/state", bytes, b""),
+        Setting("window/splitter", bytes, b""),
+        Setting("window/compare_splitter", bytes, b""),
+    )
+}

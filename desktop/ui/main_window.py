@@ -1,0 +1,399 @@
+"""`MainWindow`: the library list, the reader and the comparison, with menus."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.core.article import Article
+from desktop.core.bundled import sample_articles
+from desktop.core.compare import compare_articles
+from desktop.core.loaders import discover_files
+from desktop.ui.article_list_model import ArticleListModel
+from desktop.ui.compare_view import CompareView
+from desktop.ui.reader_view import ReaderView
+from desktop.ui.resources import icon
+from desktop.ui.workers import LoadJob
+
+log = logging.getLogger(__name__)
+
+SESSION_FILE = "session.json"
+OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """The application window.
+
+    Signals:
+        articles_loaded(int, int): a batch of files finished loading (added, failed).
+        comparison_shown(): the compare view shows a new comparison.
+    """
+
+    articles_loaded = Signal(int, int)
+    comparison_shown = Signal()
+
+    PAGE_EMPTY, PAGE_READER, PAGE_COMPARE = range(3)
+
+    def __init__(self, *, library_dir: Path, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon("palimpsest"))
+        self.setAcceptDrops(True)
+        self._library_dir = library_dir
+        self._settings = settings
+        self._jobs: list[LoadJob] = []
+        self._pending_compare: tuple[str, str] | None = None
+        self._failures: list[tuple[str, str]] = []
+        self._batch_added = 0
+        self._closed: list[list[Article]] = []  # for Undo Close
+
+        self.model = ArticleListModel(self)
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setSourceModel(self.model)
+        self._proxy.setSortRole(ArticleListModel.SortRole)
+        self._proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.library_view = QTableView(self)
+        self.library_view.setObjectName("libraryView")
+        self.library_view.setAccessibleName("Opened articles")
+        self.library_view.setModel(self._proxy)
+        self.library_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.library_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.library_view.setSortingEnabled(True)
+        self.library_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.library_view.verticalHeader().hide()
+        self.library_view.setShowGrid(False)
+        self.library_view.setAlternatingRowColors(True)
+        self.library_view.setWordWrap(False)
+        self.library_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.library_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ArticleListModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.library_view.fontMetrics()
+        for column, sample in ((ArticleListModel.COL_PUBLISHER, "The Moscow Times"),
+                               (ArticleListModel.COL_DATE, "2026-01-15"),
+                               (ArticleListModel.COL_FORMAT, "markdown")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        self.library_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.library_view.doubleClicked.connect(self._on_library_double_clicked)
+
+        self.reader_view = ReaderView(self)
+        self.compare_view = CompareView(self)
+        self.compare_view.comparison_shown.connect(self.comparison_shown)
+        self._empty = QLabel(
+            "<h2>No article open</h2><p>Drop article files or folders here, or press "
+            "<b>Ctrl+O</b> to open some.</p><p>Select one article to read it, "
+            "two to compare them.</p>", self)
+        self._empty.setObjectName("emptyState")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._pages = QStackedWidget(self)
+        for page in (self._empty, self.reader_view, self.compare_view):
+            self._pages.addWidget(page)
+
+        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter.setObjectName("mainSplitter")
+        self._splitter.addWidget(self.library_view)
+        self._splitter.addWidget(self._pages)
+        self._splitter.setStretchFactor(0, 1)
+        self._splitter.setStretchFactor(1, 3)
+        self._splitter.setSizes([480, 900])
+        self.setCentralWidget(self._splitter)
+
+        self._build_actions()
+        self._update_actions()
+        self.statusBar().setObjectName("statusBar")
+        self.resize(1280, 800)
+        self._restore_layout()
+
+    # Actions and menus
+    def _build_actions(self) -> None:
+        def action(name: str, text: str, shortcut: QKeySequence | str | None, slot: object,
+                   tip: str) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setStatusTip(tip)
+            act.setToolTip(tip)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.action_open = action("actionOpen", "&Open…", QKeySequence.StandardKey.Open,
+                                  self._on_open_triggered, "Open article files")
+        self.action_close = action("actionCloseArticle", "&Close Article", QKeySequence.StandardKey.Close,
+                                   self._on_close_triggered, "Close the selected articles")
+        self.action_undo_close = action("actionUndoClose", "&Undo Close", QKeySequence.StandardKey.Undo,
+                                        self._on_undo_close_triggered, "Reopen the articles last closed")
+        self.action_quit = action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, self.close,
+                                  "Quit Palimpsest")
+        self.action_compare = action("actionCompare", "&Compare", "Ctrl+D", self._on_compare_triggered,
+                                     "Compare the two selected articles side by side")
+        self.action_about = action("actionAbout", "&About Palimpsest", None, self._on_about_triggered,
+                                   "Version and licences")
+        self.action_close.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close),
+                                        QKeySequence(Qt.Key.Key_Delete)])
+
+        menu = self.menuBar().addMenu("&File")
+        menu.addAction(self.action_open)
+        menu.addAction(self.action_close)
+        menu.addSeparator()
+        menu.addAction(self.action_quit)
+        menu = self.menuBar().addMenu("&Edit")
+        menu.addAction(self.action_undo_close)
+        menu = self.menuBar().addMenu("&Compare")
+        menu.addAction(self.action_compare)
+        menu = self.menuBar().addMenu("&Help")
+        menu.addAction(self.action_about)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.action_open)
+        toolbar.addAction(self.action_compare)
+
+    def _update_actions(self) -> None:
+        selected = self.selected_rows()
+        self.action_compare.setEnabled(len(selected) == 2)
+        self.action_close.setEnabled(bool(selected))
+        self.action_undo_close.setEnabled(bool(self._closed))
+        count = self.model.rowCount()
+        self.statusBar().showMessage(f"{count} article{'s' if count != 1 else ''} open", 0)
+
+    # Opening files
+    def open_paths(self, paths: Sequence[str | os.PathLike[str]], *, compare: bool = False) -> None:
+        """Load files (and article files inside folders) off the GUI thread.
+
+        With `compare`, the first two files are shown side by side once loaded.
+        """
+        files = [str(p) for p in discover_files(paths)]
+        if not files:
+            self.statusBar().showMessage("No article files found there.", 5000)
+            return
+        if compare and len(files) >= 2:
+            self._pending_compare = (files[0], files[1])
+        job = LoadJob(files, self)
+        job.article_loaded.connect(self._on_job_article_loaded)
+        job.load_failed.connect(self._on_job_load_failed)
+        job.finished.connect(self._on_job_finished)
+        self._jobs.append(job)
+        self.statusBar().showMessage(f"Reading {len(files)} file{'s' if len(files) != 1 else ''}…")
+        job.start()
+
+    def open_first_run_samples(self) -> None:
+        """Open the sample articles when the user has never opened anything."""
+        if not (self._library_dir / SESSION_FILE).exists():
+            self.open_paths(sample_articles())
+
+    def restore_session(self) -> None:
+        """Reopen the files that were open when the window last closed."""
+        try:
+            data = json.loads((self._library_dir / SESSION_FILE).read_text("utf-8"))
+            paths = [p for p in data.get("open", []) if isinstance(p, str)]
+        except (OSError, ValueError, AttributeError):
+            return
+        existing = [p for p in paths if Path(p).is_file()]
+        if existing:
+            self.open_paths(existing)
+
+    def save_session(self) -> None:
+        """Remember which files are open."""
+        paths = [a.meta.path for a in self.model.articles() if a.meta.path]
+        try:
+            self._library_dir.mkdir(parents=True, exist_ok=True)
+            (self._library_dir / SESSION_FILE).write_text(json.dumps({"open": paths}, indent=1), "utf-8")
+        except OSError as error:
+            log.warning("could not save the session: %s", error)
+
+    @Slot(str, object)
+    def _on_job_article_loaded(self, path: str, article: Article) -> None:
+        if self.model.add_article(article):
+            self._batch_added += 1
+
+    @Slot(str, str)
+    def _on_job_load_failed(self, path: str, message: str) -> None:
+        self._failures.append((path, message))
+
+    @Slot()
+    def _on_job_finished(self) -> None:
+        job = self.sender()
+        if job in self._jobs:
+            self._jobs.remove(job)  # type: ignore[arg-type]
+        if self._jobs:
+            return
+        added, failures = self._batch_added, self._failures
+        self._batch_added, self._failures = 0, []
+        self._update_actions()
+        if failures:
+            self._report_failures(failures)
+        elif added:
+            self.statusBar().showMessage(f"Opened {added} article{'s' if added != 1 else ''}.", 5000)
+        if self._pending_compare:
+            self._select_paths(self._pending_compare)
+            self._pending_compare = None
+        elif added and not self.selected_rows():
+            self.library_view.selectRow(0)
+        self.articles_loaded.emit(added, len(failures))
+
+    def _report_failures(self, failures: list[tuple[str, str]]) -> None:
+        first_path, first_reason = failures[0]
+        summary = (f"Could not open {Path(first_path).name}: {first_reason}" if len(failures) == 1
+                   else f"Could not open {len(failures)} files (see the details).")
+        self.statusBar().showMessage(summary, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, summary, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("loadErrorBox")
+        box.setDetailedText("\n".join(f"{path}: {reason}" for path, reason in failures))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the window keeps working behind it
+
+    def _select_paths(self, paths: tuple[str, str]) -> None:
+        rows = [row for row, a in enumerate(self.model.articles()) if a.meta.path in paths]
+        self.select_rows(rows)
+
+    # Selection
+    def selected_rows(self) -> list[int]:
+        """Source-model rows of the selected articles, in display order."""
+        proxy_rows = sorted(i.row() for i in self.library_view.selectionModel().selectedRows())
+        return [self._proxy.mapToSource(self._proxy.index(r, 0)).row() for r in proxy_rows]
+
+    def select_rows(self, rows: Sequence[int]) -> None:
+        """Select the given source-model rows (and nothing else)."""
+        selection = QItemSelection()
+        for row in rows:
+            index = self._proxy.mapFromSource(self.model.index(row, 0))
+            selection.select(index, index)
+        self.library_view.selectionModel().select(
+            selection, self.library_view.selectionModel().SelectionFlag.ClearAndSelect
+            | self.library_view.selectionModel().SelectionFlag.Rows)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        rows = self.selected_rows()
+        self._update_actions()
+        if len(rows) == 1:
+            self.reader_view.set_article(self.model.article(rows[0]))
+            self._pages.setCurrentIndex(self.PAGE_READER)
+        elif len(rows) == 2:
+            self._show_comparison(rows)
+        elif not rows:
+            self._pages.setCurrentIndex(self.PAGE_EMPTY)
+
+    @Slot()
+    def _on_library_double_clicked(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 2:
+            self._show_comparison(rows)
+
+    @Slot()
+    def _on_compare_triggered(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 2:
+            self._show_comparison(rows)
+        else:
+            self.statusBar().showMessage("Select exactly two articles to compare.", 5000)
+
+    def _show_comparison(self, rows: list[int]) -> None:
+        a, b = (self.model.article(r) for r in rows)
+        # The older version on the left, as in every diff tool.
+        if a.meta.date and b.meta.date and b.meta.date < a.meta.date:
+            a, b = b, a
+        comparison = compare_articles(a, b)
+        self._pages.setCurrentIndex(self.PAGE_COMPARE)
+        self.compare_view.set_comparison(a, b, comparison)
+        self.statusBar().showMessage(comparison.summary, 0)
+
+    def current_page(self) -> int:
+        """Which page shows: PAGE_EMPTY, PAGE_READER or PAGE_COMPARE."""
+        return self._pages.currentIndex()
+
+    # Closing and undo
+    @Slot()
+    def _on_close_triggered(self) -> None:
+        removed = self.model.remove_rows(self.selected_rows())
+        if removed:
+            self._closed.append(removed)
+            self.statusBar().showMessage(
+                f"Closed {len(removed)} article{'s' if len(removed) != 1 else ''}. Ctrl+Z reopens.", 5000)
+        if not self.model.rowCount():
+            self._pages.setCurrentIndex(self.PAGE_EMPTY)
+        self._update_actions()
+
+    @Slot()
+    def _on_undo_close_triggered(self) -> None:
+        if not self._closed:
+            return
+        for article in self._closed.pop():
+            self.model.add_article(article)
+        self._update_actions()
+
+    @Slot()
+    def _on_open_triggered(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", str(Path.home()), OPEN_FILTER)
+        if paths:
+            self.open_paths(paths)
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3><p>Keep, read and compare versions of news "
+            "articles.</p><p>Built with Qt for Python (PySide6, LGPL), diff-match-patch "
+            "(Apache 2.0), Python-Markdown (BSD), trafilatura (Apache 2.0), charset-normalizer "
+            "(MIT), nh3 (MIT) and platformdirs (MIT).</p>")
+
+    # Drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept dropped files and folders."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open the dropped files (and the article files in dropped folders)."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    # Layout persistence
+    def _restore_layout(self) -> None:
+        for key, restore in (("window/geometry", self.restoreGeometry),
+                             ("window/state", self.restoreState),
+                             ("window/splitter", self._splitter.restoreState)):
+            value = self._settings.value(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                restore(value)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the layout and the open files, stop loading, then close."""
+        for job in self._jobs:
+            job.cancel()
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        self._settings.setValue("window/splitter", self._splitter.saveState())
+        self._settings.sync()
+        self.save_session()
+        super().closeEvent(event)

@@ -1,0 +1,69 @@
+"""Work that must not block the window, run on Qt's thread pool and reported by signal."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from desktop.core.errors import PalimpsestError
+from desktop.core.loaders import load_file
+
+log = logging.getLogger(__name__)
+
+
+class LoadJob(QObject):
+    """Reads files into articles off the GUI thread.
+
+    Signals:
+        article_loaded(str, object): a path and its `Article`.
+        load_failed(str, str): a path and a message for the user.
+        finished(): every path was tried (or the job was cancelled).
+    """
+
+    article_loaded = Signal(str, object)
+    load_failed = Signal(str, str)
+    finished = Signal()
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._paths = [os.fspath(p) for p in paths]
+        self._cancelled = False
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        """Run on `pool` (the global pool by default)."""
+        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop after the file being read now."""
+        self._cancelled = True
+
+    def run(self) -> None:
+        """Load every path; called on a pool thread."""
+        try:
+            for path in self._paths:
+                if self._cancelled:
+                    break
+                try:
+                    article = load_file(path)
+                except PalimpsestError as error:
+                    self.load_failed.emit(path, getattr(error, "reason", str(error)))
+                except Exception as error:  # a loader bug must not kill the thread silently
+                    log.exception("unexpected error reading %s", path)
+                    self.load_failed.emit(path, f"unexpected error: {error}")
+                else:
+                    self.article_loaded.emit(path, article)
+        finally:
+            self.finished.emit()
+
+
+class _Runner(QRunnable):
+    def __init__(self, job: LoadJob) -> None:
+        super().__init__()
+        self._job = job
+
+    def run(self) -> None:
+        self._job.run()
