@@ -1,0 +1,127 @@
+"""Finding dates and times in news text and normalising them to TIMEX3-style values.
+
+The rules live in ``dates_absolute`` (written-out calendar dates), ``dates_periods``
+(quarters, seasons, holidays), ``dates_relative`` (yesterday, last month, weekdays) and
+``dates_times`` (clock times, vague references). Every rule proposes candidates; the
+longest win, so "Friday, Jan. 9, 2026" is one mention rather than three.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass
+from typing import Final
+
+from desktop.core.annotate import dates_absolute, dates_periods, dates_relative, dates_times
+from desktop.core.annotate.dates_anaphora import resolve_anchors
+from desktop.core.annotate.dates_context import url_spans
+from desktop.core.annotate.dates_dateline import parse_dateline
+from desktop.core.annotate.dates_rules import Context, Rule
+
+__all__ = ["DateMention", "find_dates", "parse_dateline"]
+
+log = logging.getLogger(__name__)
+
+# The kinds a DateMention can have, for callers that group or filter mentions by kind.
+KINDS: Final = frozenset({"date", "time", "weekday", "relative", "vague", "duration", "set"})
+
+_RULES: Final[tuple[Rule, ...]] = (
+    *dates_absolute.RULES,
+    *dates_periods.RULES,
+    *dates_relative.RULES,
+    *dates_times.RULES,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One temporal expression found in a text.
+
+    ``start``/``end`` are Python string indices into the text given, ``text`` is
+    ``text[start:end]``, ``value`` a TIMEX3-style value ("2026-01-15", "2025-12",
+    "2026-W03", "2026-01-15T20:00", "PAST_REF") or None when it cannot be known, and
+    ``kind`` one of "date", "time", "weekday", "relative", "vague", "duration", "set".
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    value: str | None
+    kind: str
+    rank: int
+    anchor: tuple[str, int] | None
+
+
+def _is_word_edge(text: str, start: int, end: int) -> bool:
+    """True when the span neither starts nor ends inside a word or a number."""
+    if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        return False
+    return not (end < len(text) and text[end - 1].isalnum() and text[end].isalnum())
+
+
+def _candidates(ctx: Context) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    text = ctx.text
+    for rule in _RULES:
+        for match in rule.pattern.finditer(text):
+            try:
+                result = rule.handler(match, ctx)
+            except (ValueError, OverflowError, KeyError, IndexError):
+                # A rule tripping on an odd input loses that one mention, never the text.
+                log.debug("date rule %s failed on %r", rule.name, match.group(), exc_info=True)
+                continue
+            if result is None:
+                continue
+            start = match.start() if result.start is None else result.start
+            end = match.end() if result.end is None else result.end
+            # Trailing spaces and commas creep in through optional groups; a span never ends so.
+            while end > start and text[end - 1] in " ,\t\n":
+                end -= 1
+            if end <= start or not _is_word_edge(text, start, end):
+                continue
+            found.append(_Candidate(start, end, result.value, result.kind, rule.rank, result.anchor))
+    return found
+
+
+def _select(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> list[_Candidate]:
+    """The longest candidates that overlap neither each other nor a blocked span."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start))
+    taken: list[_Candidate] = []
+    for cand in ordered:
+        if any(cand.start < e and s < cand.end for s, e in blocked):
+            continue
+        if any(cand.start < t.end and t.start < cand.end for t in taken):
+            continue
+        taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def find_dates(text: str, dct: datetime.date | None = None) -> list[DateMention]:
+    """Temporal expressions in ``text``, sorted by start and non-overlapping.
+
+    Values are resolved against the publication date ``dct``; without it, values that
+    need it are None (or year-less, such as "XXXX-01-15").
+    """
+    if not text:
+        return []
+    if isinstance(dct, datetime.datetime):
+        dct = dct.date()
+    ctx = Context(text, dct)
+    chosen = _select(_candidates(ctx), url_spans(text))
+    values = resolve_anchors(
+        [(c.start, c.end, c.value, c.anchor) for c in chosen],
+        dct.isoformat() if dct else None,
+    )
+    return [
+        DateMention(c.start, c.end, text[c.start : c.end], value, c.kind)
+        for c, value in zip(chosen, values, strict=True)
+    ]

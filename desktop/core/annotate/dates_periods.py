@@ -1,0 +1,356 @@
+"""Rules for parts of a year: quarters, halves, seasons and holidays."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Final
+
+from desktop.core.annotate.dates_calendar import SEASONS, add_quarters, quarter_of, safe_date
+from desktop.core.annotate.dates_rules import Context, Found, Rule, compile_ci, is_capitalised
+from desktop.core.annotate.dates_spelled import SPELLED_YEAR_RE, spelled_year
+
+_ORDINALS: Final[dict[str, int]] = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 2,
+    "latter": 2,
+}
+_ORDINAL_RE = "first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter"
+_QUARTER_MODS = (
+    r"(?P<mods>(?:(?:this\s+year's|next\s+year's|last\s+year's|year-ago|year-earlier|"
+    r"year\s+ago|latest|current|comparable|same|fiscal|flat|\d{4}|calendar)[\s-]+)*)"
+)
+_OF_YEAR = (
+    r"(?:\s+of\s+(?:fiscal\s+|the\s+)?(?:(?P<ofyear>\d{4})(?!\d)|(?P<ofrel>this|last|next)\s+year"
+    r"|(?P<ofthe>the)\s+(?:fiscal\s+)?year|fiscal\s+(?P<ofyear2>\d{4})))?"
+)
+
+
+def _base_year(mods: str, dct: datetime.date) -> tuple[int, bool]:
+    """The year a quarter's modifiers name, and whether they named one."""
+    found = re.search(r"\d{4}", mods)
+    if found:
+        return int(found.group()), True
+    if re.search(r"year-ago|year-earlier|year\s+ago|last\s+year's", mods, re.I):
+        return dct.year - 1, True
+    if re.search(r"next\s+year's", mods, re.I):
+        return dct.year + 1, True
+    if re.search(r"this\s+year's", mods, re.I):
+        return dct.year, True
+    return dct.year, False
+
+
+def _of_year(m: re.Match[str], dct: datetime.date | None) -> int | None:
+    if m.group("ofyear") or m.group("ofyear2"):
+        return int(m.group("ofyear") or m.group("ofyear2"))
+    if dct is not None and m.group("ofrel"):
+        return dct.year + {"this": 0, "last": -1, "next": 1}[m.group("ofrel").lower()]
+    if dct is not None and m.group("ofthe"):
+        return dct.year
+    return None
+
+
+def _ordinal_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    n = _ORDINALS[m.group("ord").lower()]
+    unit = m.group("unit").lower()
+    if unit == "quarter" and m.group("ord").lower() in ("last", "latter"):
+        # "last quarter" is the one before the DCT's, which the bare-quarter rule reads.
+        return None
+    # "the third-quarter profit": the article belongs to the noun, not to the date.
+    start = m.start("mods") if "-" in m.group("sep") and not m.group("ofyear") else m.start()
+    year = _of_year(m, ctx.dct)
+    if year is None:
+        mods = m.group("mods") or ""
+        if ctx.dct is None:
+            found_year = re.search(r"\d{4}", mods)
+            if not found_year:
+                return Found(None, "date", start, m.end())
+            year = int(found_year.group())
+        else:
+            year, named = _base_year(mods, ctx.dct)
+            current = quarter_of(ctx.dct) if unit == "quarter" else (ctx.dct.month + 5) // 6
+            if not named and n > current and ctx.tense(m.start(), m.end()) == "past":
+                year -= 1
+    if unit == "half":
+        if n > 2:
+            return None
+        return Found(f"{year:04d}-H{n}", "date", start, m.end())
+    return Found(f"{year:04d}-Q{n}", "date", start, m.end())
+
+
+def _bare_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    det = m.group("det").lower()
+    mods = (m.group("mods") or "").lower()
+    if det.endswith("year's") or det.endswith("year’s"):
+        det, mods = "the", det + " " + mods
+    if det == "that" and not mods:
+        return Found(None, "date")
+    if ctx.dct is None:
+        return Found(None, "date")
+    year, quarter = add_quarters(ctx.dct.year, quarter_of(ctx.dct), -1)
+    if det in ("this", "next") or "current" in mods:
+        year, quarter = add_quarters(ctx.dct.year, quarter_of(ctx.dct), det == "next")
+    found = re.search(r"\d{4}", mods)
+    if found:
+        year = int(found.group())
+    elif re.search(r"year-ago|year-earlier|year\s+ago|last\s+year's|same", mods):
+        year -= 1
+    return Found(f"{year:04d}-Q{quarter}", "date")
+
+
+_QUARTER_ORDINALS: Final = frozenset(o for o in _ORDINALS if o not in ("last", "latter"))
+_QUARTER_MENTION: Final = re.compile(
+    rf"\b(?:(?P<ord>{_ORDINAL_RE})[\s-]+quarter|(?:the|latest|this|its)\s+quarter|quarterly)\b",
+    re.IGNORECASE,
+)
+# How far back a quarter mention still frames "a year earlier" as that quarter a year before.
+_QUARTER_REACH = 800
+
+
+def quarter_context(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """The (year, quarter) an earnings report is about, if a quarter was named shortly before.
+
+    Financial news compares a quarter with "a year earlier": that is the same quarter
+    one year back, not the whole previous year.
+    """
+    if ctx.dct is None:
+        return None
+    window_start = max(0, pos - _QUARTER_REACH)
+    last = None
+    for found in _QUARTER_MENTION.finditer(ctx.text, window_start, pos):
+        last = found
+    if last is None:
+        return None
+    if last.group("ord") and last.group("ord").lower() in _QUARTER_ORDINALS:
+        n = _ORDINALS[last.group("ord").lower()]
+        year = ctx.dct.year if n < quarter_of(ctx.dct) or (n == 4 and ctx.dct.month > 9) else ctx.dct.year - 1
+        return year, n
+    return add_quarters(ctx.dct.year, quarter_of(ctx.dct), -1)
+
+
+def _year_before(m: re.Match[str], ctx: Context) -> Found | None:
+    if ctx.dct is None:
+        return Found(None, "relative")
+    framed = quarter_context(ctx, m.start())
+    if framed is not None:
+        return Found(f"{framed[0] - 1:04d}-Q{framed[1]}", "relative")
+    return Found(f"{ctx.dct.year - 1:04d}", "relative")
+
+
+def _period(m: re.Match[str], ctx: Context) -> Found | None:
+    mods = m.group("mods").lower()
+    if ctx.dct is None:
+        return Found(None, "date")
+    framed = quarter_context(ctx, m.start())
+    found_year = re.search(r"\d{4}", mods)
+    if framed is None:
+        return Found(found_year.group() if found_year else None, "date")
+    year, quarter = framed
+    if found_year:
+        year = int(found_year.group())
+    elif re.search(r"year-ago|year-earlier|year\s+ago|comparable|corresponding|same|prior", mods):
+        year -= 1
+    return Found(f"{year:04d}-Q{quarter}", "date")
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> Found | None:
+    del m
+    return Found(f"{ctx.dct.year:04d}" if ctx.dct else None, "date")
+
+
+_SEASON_START: Final[dict[str, int]] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season(m: re.Match[str], ctx: Context) -> Found | None:
+    code = SEASONS[m.group("season").lower()]
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    after = ctx.text[m.end() : m.end() + 12]
+    if not m.group("year") and not m.group("spelled"):
+        if not rel:
+            return None
+        if rel in ("the", "early", "late", "mid", "mid-") and re.match(
+            r"\s+(?:of|in|from|to|was|is|and|for)\b", after
+        ):
+            return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif m.group("spelled"):
+        year = spelled_year(m.group("spelled"))
+    elif ctx.dct is None:
+        return Found(None, "date")
+    else:
+        start_month = _SEASON_START[code]
+        last = rel.endswith("last")
+        past = rel.endswith("past")
+        following = rel.endswith(("next", "coming"))
+        if not (last or past or following) and rel.endswith("the"):
+            tense = ctx.tense(m.start(), m.end())
+            past, following = tense == "past", tense == "future"
+        if last:
+            # TimeBank reads "last spring" as the previous year's, even late in the year.
+            year = ctx.dct.year - 1
+        elif past:
+            year = ctx.dct.year if ctx.dct.month >= start_month else ctx.dct.year - 1
+        elif following:
+            year = ctx.dct.year if ctx.dct.month < start_month else ctx.dct.year + 1
+        else:
+            year = ctx.dct.year
+    return Found(f"{year:04d}-{code}", "date")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> datetime.date | None:
+    """The n-th (1-based; -1 for last) ``weekday`` of a month."""
+    if n > 0:
+        first = safe_date(year, month, 1)
+        if first is None:
+            return None
+        return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = safe_date(year + month // 12, month % 12 + 1, 1)
+    if last is None:
+        return None
+    last -= datetime.timedelta(days=1)
+    return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_date(name: str, year: int) -> datetime.date | None:
+    fixed = {
+        "christmas eve": (12, 24),
+        "christmas day": (12, 25),
+        "christmas": (12, 25),
+        "new year's eve": (12, 31),
+        "new year's day": (1, 1),
+        "independence day": (7, 4),
+        "halloween": (10, 31),
+        "valentine's day": (2, 14),
+        "bastille day": (7, 14),
+    }
+    if name in fixed:
+        return safe_date(year, *fixed[name])
+    if name in ("thanksgiving", "thanksgiving day"):
+        return _nth_weekday(year, 11, 3, 4)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 0, 1)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 0, -1)
+    if name == "election day":
+        first_monday = _nth_weekday(year, 11, 0, 1)
+        return first_monday + datetime.timedelta(days=1) if first_monday else None
+    return None
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Found | None:
+    name = re.sub(r"\s+", " ", m.group("name").lower()).replace("’", "'")
+    if not is_capitalised(m.group("name")):
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.dct is None:
+        return Found(None, "date")
+    else:
+        rel = (m.group("rel") or "").lower()
+        candidate = _holiday_date(name, ctx.dct.year)
+        if candidate is None:
+            return Found(None, "date")
+        tense = ctx.tense(m.start(), m.end())
+        year = ctx.dct.year
+        if (rel == "last" or (not rel and tense == "past")) and candidate > ctx.dct:
+            year -= 1
+        elif (rel == "next" or (not rel and tense == "future")) and candidate < ctx.dct:
+            year += 1
+    day = _holiday_date(name, year)
+    return Found(day.isoformat() if day else None, "date")
+
+
+def _short_period(m: re.Match[str], ctx: Context) -> Found | None:
+    del ctx
+    year_text = (m.group("y1") or m.group("y2")).lstrip("'")
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    period = (m.group("p1") or m.group("p2")).upper()
+    return Found(f"{year:04d}-{period}", "date")
+
+
+def _fiscal_short(m: re.Match[str], ctx: Context) -> Found | None:
+    del ctx
+    year_text = m.group("fy")
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    return Found(f"{year:04d}", "date")
+
+
+RULES: Final[tuple[Rule, ...]] = (
+    Rule(
+        "short-period",
+        # Written the way business pages abbreviate: "Q3 2025", "2025 Q3", "H1 2026".
+        re.compile(
+            r"(?<![\w-])(?:(?P<p1>Q[1-4]|H[12])\s*(?:FY\s*)?(?P<y1>\d{4}|'\d{2})"
+            r"|(?P<y2>\d{4})\s*(?P<p2>Q[1-4]|H[12]))(?![\w-])"
+        ),
+        _short_period,
+        2,
+    ),
+    Rule("fiscal-short", re.compile(r"(?<![\w-])FY\s?'?(?P<fy>\d{4}|\d{2})(?![\w-])"), _fiscal_short, 2),
+    Rule("year-before", compile_ci(r"year-(?:earlier|ago)(?=\s)"), _year_before, 4),
+    Rule(
+        "period",
+        compile_ci(
+            r"(?:the|its)\s+(?P<mods>(?:(?:year-ago|year-earlier|latest|comparable|same|\d{4}|"
+            r"corresponding|year-before|prior-year|previous|fiscal)[\s-]+)+)period\b"
+        ),
+        _period,
+        3,
+    ),
+    Rule(
+        "year-end",
+        compile_ci(r"(?:around\s+)?(?:(?:calendar\s+|fiscal\s+)?year[-\s]end|year['’]s\s+end)(?![\w-])"),
+        _year_end,
+        3,
+    ),
+    Rule(
+        "ordinal-quarter",
+        compile_ci(
+            rf"(?:(?:the|this|that)\s+)?{_QUARTER_MODS}(?P<ord>{_ORDINAL_RE})"
+            rf"(?P<sep>[\s-]+)(?P<unit>quarter|half)(?!ly|s\b){_OF_YEAR}"
+        ),
+        _ordinal_quarter,
+        2,
+    ),
+    Rule(
+        "bare-quarter",
+        compile_ci(
+            rf"(?P<det>the|this|that|its|last|next|(?:last|this|next)\s+year['’]s)\s+{_QUARTER_MODS}"
+            r"quarter(?![\w-])"
+            r"(?!\s+(?:of|century|mile|point|inch|percent|pound|hour))"
+        ),
+        _bare_quarter,
+        3,
+    ),
+    Rule(
+        "season",
+        compile_ci(
+            r"(?:(?P<rel>this(?:\s+past|\s+coming)?|last|next|the(?:\s+coming|\s+past)?|"
+            r"early|late|mid-?|the\s+early|the\s+late)\s*)?"
+            r"(?P<season>spring|summer|fall|autumn|winter)(?![\w-])"
+            rf"(?:\s*(?:of\s+)?(?:(?P<year>\d{{4}})(?!\d)|{SPELLED_YEAR_RE}))?"
+        ),
+        _season,
+        3,
+    ),
+    Rule(
+        "holiday",
+        compile_ci(
+            r"(?:(?P<rel>last|next|this)\s+)?(?P<name>Christmas(?:\s+(?:Eve|Day))?|"
+            r"New\s+Year['’]s\s+(?:Eve|Day)|Independence\s+Day|Halloween|Valentine['’]s\s+Day|"
+            r"Bastille\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day)"
+            r"(?:\s*,?\s*(?P<year>\d{4})(?!\d))?"
+        ),
+        _holiday,
+        3,
+    ),
+)

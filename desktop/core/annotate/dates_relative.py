@@ -1,0 +1,365 @@
+"""Rules for dates given relative to the publication date: "yesterday", "last month", "Friday"."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Final
+
+from desktop.core.annotate.dates_calendar import (
+    PARTS_OF_DAY,
+    add_months,
+    add_quarters,
+    month_value,
+    nearest_year,
+    quarter_of,
+    safe_date,
+    shift_days,
+    week_value,
+    weekday_after,
+    weekday_before,
+)
+from desktop.core.annotate.dates_lexicon import (
+    MONTH_RE,
+    NUMBER_WORDS,
+    WEEKDAY_FULL_RE,
+    alternation,
+    month_number,
+    weekday_number,
+)
+from desktop.core.annotate.dates_periods import quarter_context
+from desktop.core.annotate.dates_rules import (
+    Context,
+    Found,
+    Rule,
+    capitalised_mid_sentence,
+    compile_ci,
+    is_capitalised,
+)
+
+_DAY_WORDS: Final[dict[str, int]] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_POD_RE = "morning|afternoon|evening|night"
+
+
+def _pod_suffix(pod: str | None) -> str:
+    return f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
+
+
+def _day_word(m: re.Match[str], ctx: Context) -> Found | None:
+    if capitalised_mid_sentence(ctx.text, m.start("word")):
+        return None
+    word = m.group("word").lower()
+    if ctx.dct is None:
+        return Found(None, "relative")
+    day = shift_days(ctx.dct, _DAY_WORDS[word])
+    if day is None:
+        return Found(None, "relative")
+    return Found(day.isoformat() + _pod_suffix(m.group("pod")), "relative")
+
+
+def _part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = m.group("rel").lower()
+    if ctx.dct is None:
+        return Found(None, "time")
+    day = shift_days(ctx.dct, -1 if rel == "last" else 0)
+    if day is None:
+        return Found(None, "time")
+    return Found(day.isoformat() + _pod_suffix(m.group("pod")), "time")
+
+
+def weekday_date(ctx: Context, weekday: int, rel: str, start: int, end: int) -> datetime.date | None:
+    """The date a weekday mention names, by its modifier or else the clause's tense."""
+    if ctx.dct is None:
+        return None
+    if rel == "last" or rel.endswith("past"):
+        return weekday_before(ctx.dct, weekday, strict=True)
+    if rel == "next" or rel.endswith("coming"):
+        return weekday_after(ctx.dct, weekday, strict=True)
+    if rel in ("the previous", "the following"):
+        return None
+    tense = ctx.tense(start, end)
+    if ctx.text[end : end + 2] in ("'s", "’s"):
+        # "Friday's ruling" names an event already reported, whatever the verb says.
+        tense = "past"
+    if rel == "this":
+        tense = "past" if tense == "past" else "future"
+    if tense == "future":
+        return weekday_after(ctx.dct, weekday)
+    return weekday_before(ctx.dct, weekday)
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    word = m.group("wd")
+    if not is_capitalised(word):
+        return None
+    weekday = weekday_number(word)
+    if weekday is None:
+        return None
+    start = m.start("span")
+    if m.group("plural") or m.group("every"):
+        return Found(f"XXXX-WXX-{weekday + 1}", "set", start, m.end())
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    day = weekday_date(ctx, weekday, rel, m.start(), m.end())
+    value = day.isoformat() + _pod_suffix(m.group("pod")) if day else None
+    return Found(value, "weekday", start, m.end())
+
+
+_UNIT_RE = "week|month|year|decade|century|weekend|quarter"
+
+
+def _unit_value(dct: datetime.date, unit: str, step: int) -> str | None:
+    """The TIMEX3 value of the calendar unit ``step`` units from the one holding the DCT."""
+    if unit == "week":
+        moved = shift_days(dct, 7 * step)
+        return week_value(moved) if moved else None
+    if unit == "weekend":
+        moved = shift_days(dct, 7 * step)
+        return week_value(moved) + "-WE" if moved else None
+    if unit == "month":
+        return month_value(*add_months(dct.year, dct.month, step))
+    if unit == "year":
+        return f"{dct.year + step:04d}"
+    if unit == "quarter":
+        year, quarter = add_quarters(dct.year, quarter_of(dct), step)
+        return f"{year:04d}-Q{quarter}"
+    if unit == "decade":
+        return f"{dct.year // 10 + step:03d}"
+    if unit == "century":
+        return f"{dct.year // 100 + step:02d}"
+    return None
+
+
+_REL_STEPS: Final[dict[str, int | None]] = {
+    "this": 0,
+    "the current": 0,
+    "the": 0,
+    "this past": -1,
+    "last": -1,
+    "the past": -1,
+    "the last": -1,
+    "the previous": None,
+    "next": 1,
+    "the coming": 1,
+    "the next": 1,
+    "this coming": 1,
+    "the following": None,
+    "the same": None,
+    "that": None,
+    "the full": 0,
+    "the fiscal": 0,
+    "the latest": -1,
+}
+
+
+_ANAPHORIC_STEPS: Final[dict[str, int]] = {
+    "the following": 1,
+    "the previous": -1,
+    "the same": 0,
+    "that": 0,
+}
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Found | None:
+    month = month_number(m.group("month"))
+    day = int(m.group("day"))
+    if month is None or not is_capitalised(m.group("month")):
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.dct is None:
+        return Found(None, "date")
+    else:
+        year = nearest_year(ctx.dct, month, day, ctx.tense(m.start(), m.end()))
+    found = safe_date(year, month, day)
+    return Found(week_value(found) if found else None, "date")
+
+
+def _anaphoric_day(m: re.Match[str], ctx: Context) -> Found | None:
+    del ctx
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(rel.split()[-1], 0)
+    return Found(None, "relative", anchor=("day", step))
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    if capitalised_mid_sentence(ctx.text, m.start("unit")):
+        return None
+    unit = m.group("unit").lower()
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    step = _REL_STEPS.get(rel)
+    if rel == "the" and unit in ("decade", "century", "quarter"):
+        return None
+    if rel == "the" and re.match(r"\s+(?:before|after|earlier|later)\b", ctx.text[m.end() : m.end() + 12]):
+        # "the year before" counts from some other event; TimeBank leaves it unmarked.
+        return None
+    if unit == "weekend" and rel == "the" and ctx.dct is not None:
+        step = -1 if ctx.dct.weekday() < 5 and ctx.tense(m.start(), m.end()) == "past" else 0
+    kind = "relative"
+    if rel in _ANAPHORIC_STEPS and unit in ("month", "year"):
+        return Found(None, kind, anchor=(unit, _ANAPHORIC_STEPS[rel]))
+    if step is None or ctx.dct is None:
+        return Found(None, kind)
+    return Found(_unit_value(ctx.dct, unit, step), kind)
+
+
+_NUMBER_RE = r"\d+|a\s+couple\s+of|a\s+few|" + alternation([w for w in NUMBER_WORDS if " " not in w])
+_UNIT_DAYS: Final[dict[str, int]] = {"day": 1, "week": 7}
+
+
+def _number(words: str) -> int | None:
+    key = re.sub(r"\s+", " ", words.lower())
+    if key.isdigit():
+        return int(key)
+    parts = re.split(r"[\s-]+", key)
+    if len(parts) > 1 and all(p in NUMBER_WORDS for p in parts) and key not in NUMBER_WORDS:
+        return sum(NUMBER_WORDS[p] for p in parts) or None
+    value = NUMBER_WORDS.get(key)
+    return value or None
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Found | None:
+    direction = re.sub(r"\s+", " ", m.group("dir").lower())
+    unit = m.group("unit").lower().rstrip("s")
+    count = _number(m.group("num"))
+    if unit == "centurie":
+        unit = "century"
+    if direction in ("later", "after"):
+        # Counted from some other event, not from the DCT: an anaphoric duration.
+        return None
+    if direction == "before":
+        # "ten days before the vote" counts back from the vote; only the length is known.
+        letter = _DURATION_UNITS.get(unit, "Y")
+        value = f"P{count}{letter}" if count and unit in _DURATION_UNITS else None
+        return Found(value, "duration", m.start(), m.end("unit"))
+    if count is None:
+        return Found("PAST_REF" if direction != "from now" else "FUTURE_REF", "vague")
+    if ctx.dct is None:
+        return Found(None, "relative")
+    sign = 1 if direction == "from now" else -1
+    if count > 5000:
+        return None
+    if unit in _UNIT_DAYS:
+        day = shift_days(ctx.dct, sign * count * _UNIT_DAYS[unit])
+        return Found(day.isoformat() if day else None, "relative")
+    if unit == "month":
+        return Found(month_value(*add_months(ctx.dct.year, ctx.dct.month, sign * count)), "relative")
+    if unit == "year" and count == 1 and direction != "from now":
+        framed = quarter_context(ctx, m.start())
+        if framed is not None:
+            return Found(f"{framed[0] - 1:04d}-Q{framed[1]}", "relative")
+    years = count * {"year": 1, "decade": 10, "century": 100}[unit]
+    year = ctx.dct.year + sign * years
+    return Found(f"{year:04d}" if 0 < year < 10000 else None, "relative")
+
+
+_DURATION_UNITS: Final[dict[str, str]] = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def _span_of_time(m: re.Match[str], ctx: Context) -> Found | None:
+    del ctx
+    count = _number(m.group("num"))
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "decade":
+        return Found(f"P{count * 10}Y" if count else "PXY", "duration")
+    letter = _DURATION_UNITS.get(unit, "Y")
+    return Found(f"P{count}{letter}" if count else f"PX{letter}", "duration")
+
+
+_SET_VALUES: Final[dict[str, str]] = {
+    "day": "P1D",
+    "night": "P1D",
+    "morning": "P1D",
+    "week": "P1W",
+    "month": "P1M",
+    "year": "P1Y",
+    "quarter": "P3M",
+}
+
+
+def _set(m: re.Match[str], ctx: Context) -> Found | None:
+    del ctx
+    return Found(_SET_VALUES[m.group("unit").lower()], "set")
+
+
+RULES: Final[tuple[Rule, ...]] = (
+    Rule(
+        "set",
+        compile_ci(r"(?:every|each)\s+(?:other\s+)?(?P<unit>day|night|morning|week|month|year|quarter)\b"),
+        _set,
+        4,
+    ),
+    Rule(
+        "span-of-time",
+        compile_ci(
+            r"(?:the\s+)?(?:past|last|next|coming|first|previous|following)\s+"
+            rf"(?P<num>{_NUMBER_RE})\s+(?P<unit>days|weeks|months|years|decades)\b"
+        ),
+        _span_of_time,
+        4,
+    ),
+    Rule(
+        "day-word",
+        compile_ci(
+            rf"(?:(?:early|late|earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
+            rf"(?:\s+(?P<pod>{_POD_RE}))?"
+        ),
+        _day_word,
+        3,
+    ),
+    Rule(
+        "part-of-day",
+        compile_ci(rf"(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|last)\s+(?P<pod>{_POD_RE})\b"),
+        _part_of_day,
+        3,
+    ),
+    Rule(
+        "weekday",
+        compile_ci(
+            r"(?P<span>(?P<every>(?:every|each)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|"
+            r"\s+past)?|the\s+previous|the\s+following|the\s+coming|the\s+past|coming|past)\s+)?"
+            rf"(?P<wd>{WEEKDAY_FULL_RE})(?P<plural>s)?(?:\s+(?P<pod>{_POD_RE}))?)"
+        ),
+        _weekday,
+        3,
+    ),
+    Rule(
+        "relative-unit",
+        compile_ci(
+            r"(?:(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+            r"|the\s+middle\s+of|mid-?|sometime|earlier\s+in|later\s+in)\s+)?"
+            r"(?P<rel>this(?:\s+past|\s+coming)?|last|next|the\s+(?:past|last|coming|next|"
+            r"previous|current|following|same|full|fiscal|latest)|that|the)\s+(?:fiscal\s+)?"
+            rf"(?P<unit>{_UNIT_RE})(?![\w-])"
+        ),
+        _relative_unit,
+        4,
+    ),
+    Rule(
+        "week-of",
+        compile_ci(
+            rf"the\s+week\s+of\s+(?P<month>{MONTH_RE})\s+(?P<day>[0-3]?\d)(?!\d)"
+            r"(?:\s*,?\s*(?P<year>\d{4})(?!\d))?"
+        ),
+        _week_of,
+        2,
+    ),
+    Rule(
+        "anaphoric-day",
+        compile_ci(
+            r"(?:(?:earlier|later)\s+)?(?P<rel>that(?:\s+same)?|the\s+same|the\s+following|"
+            rf"the\s+next|the\s+previous|the\s+preceding)\s+(?:day|{_POD_RE})(?![\w-])"
+        ),
+        _anaphoric_day,
+        4,
+    ),
+    Rule(
+        "ago",
+        compile_ci(
+            rf"(?:(?:nearly|almost|roughly|exactly)\s+)?(?P<num>{_NUMBER_RE})[\s-]+(?P<unit>days?|weeks?|months?|years?|"
+            r"decades?|centuries|century)(?:\s+or\s+so)?\s+"
+            r"(?P<dir>ago|earlier|before|later|after|from\s+now|hence)\b"
+        ),
+        _ago,
+        2,
+    ),
+)

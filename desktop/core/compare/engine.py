@@ -1,0 +1,196 @@
+"""`compare_articles`: two versions of an article in, a `Comparison` out.
+
+Two stages: paragraphs are aligned on normalised keys (align.py), then the
+words of each pair whose keys differ are diffed (words.py). Paragraphs a stray
+blank line cut in two (`Block.continues`) are joined into one unit first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.core.article import BLOCK_SEPARATOR, Article, Metadata
+from desktop.core.compare.align import Pair, align
+from desktop.core.compare.model import (
+    BlockDiff,
+    CompareOptions,
+    CompareStats,
+    Mark,
+    Op,
+    Segment,
+    Zone,
+)
+from desktop.core.compare.normalise import paragraph_key
+from desktop.core.compare.summary import summarise
+from desktop.core.compare.words import tokenise, word_diff
+from desktop.core.compare.zones import block_zones
+
+__all__ = ["Comparison", "compare_articles", "units"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of comparing article A with article B."""
+
+    a_meta: Metadata
+    b_meta: Metadata
+    blocks: tuple[BlockDiff, ...]
+    stats: CompareStats
+    summary: str
+    options: CompareOptions = field(default_factory=CompareOptions)
+
+    @property
+    def has_differences(self) -> bool:
+        """Whether anything differs (folded boilerplate counts; hidden boilerplate is gone)."""
+        return any(b.changed for b in self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form (`palimpsest-cli diff --json`)."""
+        return {
+            "a": self.a_meta.to_dict(),
+            "b": self.b_meta.to_dict(),
+            "stats": self.stats.to_dict(),
+            "summary": self.summary,
+            "blocks": [b.to_dict() for b in self.blocks],
+        }
+
+
+def units(article: Article) -> list[tuple[int, ...]]:
+    """Block indices grouped into paragraphs: a block marked `continues` joins the next."""
+    groups: list[tuple[int, ...]] = []
+    current: list[int] = []
+    for i, block in enumerate(article.blocks):
+        current.append(i)
+        if not block.continues:
+            groups.append(tuple(current))
+            current = []
+    if current:
+        groups.append(tuple(current))
+    return groups
+
+
+class _Side:
+    """One article seen as paragraph units: their texts, keys, zones and block offsets."""
+
+    def __init__(self, article: Article, options: CompareOptions) -> None:
+        self.article = article
+        self.units = units(article)
+        blocks = article.blocks
+        self.texts = [BLOCK_SEPARATOR.join(blocks[i].text for i in u) for u in self.units]
+        self.keys = [paragraph_key(t, options) for t in self.texts]
+        zones = block_zones(article, options.boilerplate_fingerprints)
+        self.zones = [zones[u[0]] for u in self.units]
+
+    def marks(self, unit: int, ranges: Sequence[tuple[int, int]]) -> tuple[Mark, ...]:
+        """Ranges of a unit's joined text as marks on its original blocks."""
+        out: list[Mark] = []
+        start = 0
+        for i in self.units[unit]:
+            end = start + len(self.article.blocks[i].text)
+            for r0, r1 in ranges:
+                lo, hi = max(r0, start), min(r1, end)
+                if lo < hi:
+                    out.append(Mark(i, lo - start, hi - start))
+            start = end + len(BLOCK_SEPARATOR)
+        return tuple(out)
+
+    def whole(self, unit: int) -> tuple[Mark, ...]:
+        """The whole unit as marks (an inserted or deleted paragraph)."""
+        blocks = self.article.blocks
+        return tuple(Mark(i, 0, len(blocks[i].text)) for i in self.units[unit] if blocks[i].text)
+
+    def word_count(self, unit: int, options: CompareOptions) -> int:
+        """Words of a unit, as the word diff counts them."""
+        return sum(1 for t in tokenise(self.texts[unit], options) if t.kind == "word" and t.key)
+
+
+def _record(pair: Pair, sa: _Side, sb: _Side, options: CompareOptions) -> BlockDiff:
+    a, b = pair.a, pair.b
+    if b is None:
+        assert a is not None
+        zone = sa.zones[a]
+        return BlockDiff(
+            Op.DELETE,
+            zone,
+            sa.units[a],
+            (),
+            (Segment(Op.DELETE, sa.texts[a]),),
+            a_marks=sa.whole(a),
+            words_deleted=sa.word_count(a, options),
+            folded=zone is Zone.BOILERPLATE,
+        )
+    zone = sb.zones[b]
+    if a is None:
+        return BlockDiff(
+            Op.INSERT,
+            zone,
+            (),
+            sb.units[b],
+            (Segment(Op.INSERT, sb.texts[b]),),
+            b_marks=sb.whole(b),
+            words_inserted=sb.word_count(b, options),
+            folded=zone is Zone.BOILERPLATE,
+        )
+    folded = zone is Zone.BOILERPLATE or sa.zones[a] is Zone.BOILERPLATE
+    if sa.keys[a] == sb.keys[b]:
+        op = Op.MOVE if pair.moved else Op.EQUAL
+        return BlockDiff(op, zone, sa.units[a], sb.units[b], (Segment(Op.EQUAL, sb.texts[b]),), folded=folded)
+    diff = word_diff(sa.texts[a], sb.texts[b], options)
+    changed = Op.REPLACE if diff.changed else Op.EQUAL
+    op = Op.MOVE if pair.moved else changed
+    return BlockDiff(
+        op,
+        zone,
+        sa.units[a],
+        sb.units[b],
+        diff.segments if diff.changed else (Segment(Op.EQUAL, sb.texts[b]),),
+        a_marks=sa.marks(a, diff.a_ranges),
+        b_marks=sb.marks(b, diff.b_ranges),
+        words_inserted=diff.words_inserted,
+        words_deleted=diff.words_deleted,
+        folded=folded,
+    )
+
+
+def _stats(records: Sequence[BlockDiff], sa: _Side, sb: _Side, opts: CompareOptions) -> CompareStats:
+    # Similarity is measured in characters of the normalised keys: counting
+    # words would mean tokenising both whole documents, the slowest step by far.
+    total = sum(len(k) for k, z in zip(sa.keys, sa.zones, strict=True) if _kept(z, opts))
+    total += sum(len(k) for k, z in zip(sb.keys, sb.zones, strict=True) if _kept(z, opts))
+    changed = sum(len(s.text) for r in records for s in r.segments if s.op is not Op.EQUAL)
+    return CompareStats(
+        words_inserted=sum(r.words_inserted for r in records),
+        words_deleted=sum(r.words_deleted for r in records),
+        paragraphs_changed=sum(r.op is Op.REPLACE for r in records),
+        paragraphs_inserted=sum(r.op is Op.INSERT for r in records),
+        paragraphs_deleted=sum(r.op is Op.DELETE for r in records),
+        paragraphs_moved=sum(r.op is Op.MOVE for r in records),
+        similarity=max(0.0, 1 - changed / total) if total else 1.0,
+    )
+
+
+def _kept(zone: Zone, options: CompareOptions) -> bool:
+    return not (options.hide_boilerplate and zone is Zone.BOILERPLATE)
+
+
+def compare_articles(a: Article, b: Article, options: CompareOptions | None = None) -> Comparison:
+    """Compare two versions of an article paragraph by paragraph, then word by word."""
+    options = options or CompareOptions()
+    sa, sb = _Side(a, options), _Side(b, options)
+    records = [_record(pair, sa, sb, options) for pair in align(sa.keys, sb.keys)]
+    if options.hide_boilerplate:
+        records = [r for r in records if r.zone is not Zone.BOILERPLATE]
+    stats = _stats(records, sa, sb, options)
+    return Comparison(
+        a_meta=a.meta,
+        b_meta=b.meta,
+        blocks=tuple(records),
+        stats=stats,
+        summary=summarise(records),
+        options=options,
+    )

@@ -1,0 +1,138 @@
+"""Which part of an article each block is: title, dateline, byline, caption, body, …
+
+A pure function of one Article (the reader labels zones too), plus an optional
+set of boilerplate fingerprints the library learns across a source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+
+from desktop.core.article import Article, Block, BlockKind
+from desktop.core.compare.model import Zone
+from desktop.core.compare.normalise import collapse_whitespace, fingerprint, fold_quotes
+
+__all__ = ["block_zones", "is_appeal_start"]
+
+#: How many blocks at the top may be headline matter (title, dateline, caption).
+_HEAD_WINDOW = 6
+#: Blocks at the end that may be a source footer.
+_FOOT_WINDOW = 4
+_SHORT = 160
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATELINE = re.compile(
+    rf"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\w+day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:\W.{0,40})?$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^by\s+[A-Z\w][\w.'-]*(?:\s+[\w.'-]+){0,6}$", re.IGNORECASE)
+_RELATED = re.compile(
+    r"^(?:related(?: article| story| stories| content)?|read (?:more|also)|see also|also read"
+    r"|more on this(?: story)?)\b\s*[:\-–—]",
+    re.IGNORECASE,
+)
+_URL_LINE = re.compile(r"^<?https?://\S+>?$")
+_URL_LABEL = re.compile(
+    r"^(?:original(?: url| link| article)?|source(?: url)?|url|link|read the original)\s*:",
+    re.IGNORECASE,
+)
+#: The start of a donation or subscription appeal; everything after it to the end
+#: (but for a URL footer) is the appeal.
+_APPEAL_START = re.compile(
+    r"^(?:a (?:message|note|word) from\b|dear read(?:er|ers)\b|support (?:us|our|independent)\b"
+    r"|(?:please )?(?:donate|subscribe)\b|become a (?:member|subscriber|supporter)\b"
+    r"|we need your (?:help|support)\b)",
+    re.IGNORECASE,
+)
+#: A short block asking for money or a sign-up, wherever it is.
+_APPEAL_LINE = re.compile(
+    r"\b(?:donat(?:e|ion)|subscribe|support us|support (?:our|independent) journalism"
+    r"|remind me later|sign up for our newsletter)\b",
+    re.IGNORECASE,
+)
+
+
+def is_appeal_start(text: str) -> bool:
+    """Whether a block opens a donation or subscription appeal ("A Message from …")."""
+    return bool(_APPEAL_START.match(fold_quotes(text.strip())))
+
+
+def _is_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", '."', ".”", "?”", '?"', ":"))
+
+
+def _head_zone(block: Block, text: str, article: Article, seen_title: bool) -> Zone | None:
+    if _DATELINE.match(text):
+        return Zone.DATELINE
+    if _BYLINE.match(text):
+        return Zone.BYLINE
+    title = article.meta.title and collapse_whitespace(article.meta.title)
+    if not seen_title and (block.kind is BlockKind.HEADING or (title and text == title)):
+        return Zone.TITLE
+    if block.kind is BlockKind.CAPTION:
+        return Zone.CAPTION
+    return None
+
+
+def block_zones(article: Article, fingerprints: Set[str] = frozenset()) -> tuple[Zone, ...]:
+    """The zone of each block of `article`, in order.
+
+    Headline matter is looked for only above the first body paragraph, footers
+    only in the last few blocks; a block whose `fingerprint` is in `fingerprints`
+    is boilerplate wherever it is.
+    """
+    blocks = article.blocks
+    zones = [Zone.BODY] * len(blocks)
+    texts = [collapse_whitespace(b.text) for b in blocks]
+    n = len(blocks)
+
+    seen_title = False
+    for i in range(min(n, _HEAD_WINDOW)):
+        text = texts[i]
+        if len(text) > _SHORT:
+            break  # the body has started
+        zone = _head_zone(blocks[i], text, article, seen_title)
+        if zone is None:
+            if i == 0 and not _is_sentence(text) and n > 2:
+                zone = Zone.TITLE  # a bare first line is the headline
+            elif seen_title and not _is_sentence(text):
+                zone = Zone.CAPTION  # a short line under the headline: photo credit, kicker
+            else:
+                break
+        seen_title |= zone is Zone.TITLE
+        zones[i] = zone
+
+    for i in range(n):
+        if zones[i] is Zone.BODY and len(texts[i]) <= _SHORT and _RELATED.match(texts[i]):
+            zones[i] = Zone.RELATED
+
+    for i in range(max(0, n - _FOOT_WINDOW), n):
+        text = texts[i]
+        if _URL_LABEL.match(text) or (_URL_LINE.match(text) and i > 0):
+            zones[i] = Zone.URL_FOOTER
+
+    appeal = next(
+        (
+            i
+            for i in range(n)
+            if zones[i] is Zone.BODY and len(texts[i]) <= _SHORT and is_appeal_start(texts[i])
+        ),
+        n,
+    )
+    for i in range(appeal, n):
+        if zones[i] is not Zone.URL_FOOTER:
+            zones[i] = Zone.BOILERPLATE
+    for i in range(n):
+        text = texts[i]
+        if zones[i] is Zone.BODY and (
+            (len(text) <= _SHORT and _APPEAL_LINE.search(text))
+            or (fingerprints and fingerprint(text) in fingerprints)
+        ):
+            zones[i] = Zone.BOILERPLATE
+    return tuple(zones)

@@ -1,0 +1,85 @@
+"""The word diff: tokens, the C++ and Python diff-match-patch agreeing, long inputs."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.compare import CompareOptions, Op, words
+from desktop.core.compare.words import _diff_fast, _diff_python, diff_tokens, tokenise, word_diff
+
+
+def test_tokens_cover_the_text_and_keep_words_whole() -> None:
+    text = "Putin’s “frozen,” [said](#) it—so"
+    tokens = tokenise(text, CompareOptions())
+    assert "".join(text[t.start : t.end] for t in tokens) == text
+    assert [text[t.start : t.end] for t in tokens if t.kind == "word"] == [
+        "Putin’s",
+        "frozen",
+        "said",
+        "it",
+        "so",
+    ]
+    assert [t.key for t in tokens if t.kind == "markup"] == ["", ""]
+
+
+def test_words_not_characters_are_the_unit() -> None:
+    diff = word_diff("the cat sat", "the cart sat", CompareOptions())
+    assert [(s.op, s.text) for s in diff.segments] == [
+        (Op.EQUAL, "the "),
+        (Op.DELETE, "cat "),
+        (Op.INSERT, "cart "),
+        (Op.EQUAL, "sat"),
+    ]
+
+
+def test_the_cpp_build_is_in_use_when_installed() -> None:
+    assert words._dmp_fast is not None
+    assert words.diff_chars is _diff_fast
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(0, 12), max_size=60), st.lists(st.integers(0, 12), max_size=60))
+def test_cpp_and_python_diff_match_patch_agree(a: list[int], b: list[int]) -> None:
+    sa = "".join(chr(0xF0000 + i) for i in a)
+    sb = "".join(chr(0xF0000 + i) for i in b)
+    assert _diff_fast(sa, sb) == _diff_python(sa, sb)
+
+
+def test_a_long_pair_is_diffed_exactly_not_given_up_on() -> None:
+    # diff-match-patch's default 1 s timeout would answer "delete all, insert all".
+    rng = random.Random(7)
+    a = [f"w{rng.randrange(3000)}" for _ in range(60_000)]
+    b = list(a)
+    for _ in range(300):
+        b[rng.randrange(len(b))] = "changed"
+    ops = diff_tokens(a, b)
+    kept = sum(n for op, n in ops if op == "=")
+    assert kept >= len(a) - 300
+    assert sum(n for op, n in ops if op == "-") <= 300
+
+
+def test_fallback_beyond_the_private_use_planes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(words, "_CHAR_LIMIT", 3)
+    assert diff_tokens(["a", "b", "c", "d"], ["a", "x", "c", "d"]) == [
+        ("=", 1),
+        ("-", 1),
+        ("+", 1),
+        ("=", 2),
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_keep_all_segments_rebuild_any_text(a: str, b: str) -> None:
+    diff = word_diff(a, b, CompareOptions.keep_all())
+    assert "".join(s.text for s in diff.segments if s.op is not Op.INSERT) == a
+    assert "".join(s.text for s in diff.segments if s.op is not Op.DELETE) == b
+    for start, end in diff.a_ranges:
+        assert 0 <= start < end <= len(a)
+    for start, end in diff.b_ranges:
+        assert 0 <= start < end <= len(b)
+    assert diff.changed == (a != b)
