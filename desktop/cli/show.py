@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from desktop.core.loaders import load_file
+from desktop.core.settings import SCHEMA
 
 
 def register(subparsers: Any) -> None:
@@ -15,12 +16,14 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("show", help="print an article's metadata and blocks")
     parser.add_argument("file", help="a .txt, .md or .html file")
     parser.add_argument("--json", action="store_true", help="print JSON with stable keys")
+    parser.add_argument("--max-size", type=int, default=SCHEMA["files/max_megabytes"].default, metavar="MB",
+                        help="refuse files larger than this (default: %(default)s MB)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the article in `args.file`; errors propagate as `LoadError`."""
-    article = load_file(args.file)
+    article = load_file(args.file, max_bytes=args.max_size * 1024 * 1024)
     if args.json:
         json.dump(article.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -49,5 +49,7 @@ SCHEMA = {
         Setting("window/state", bytes, b""),
         Setting("window/splitter", bytes, b""),
         Setting("window/compare_splitter", bytes, b""),
+        # Files over this size are refused rather than read (a 1 GB log is not an article).
+        Setting("files/max_megabytes", int, 50),
     )
 }

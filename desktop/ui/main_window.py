@@ -32,6 +32,7 @@ from desktop.ui.article_list_model import ArticleListModel
 from desktop.ui.compare_view import CompareView
 from desktop.ui.reader_view import ReaderView
 from desktop.ui.resources import icon
+from desktop.ui.settings import setting_value
 from desktop.ui.workers import LoadJob
 
 log = logging.getLogger(__name__)
@@ -194,7 +195,8 @@ class MainWindow(QMainWindow):
             return
         if compare and len(files) >= 2:
             self._pending_compare = (files[0], files[1])
-        job = LoadJob(files, self)
+        max_mb = setting_value(self._settings, "files/max_megabytes")
+        job = LoadJob(files, max_bytes=int(max_mb) * 1024 * 1024, parent=self)
         job.article_loaded.connect(self._on_job_article_loaded)
         job.load_failed.connect(self._on_job_load_failed)
         job.finished.connect(self._on_job_finished)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.core.errors import PalimpsestError
-from desktop.core.loaders import load_file
+from desktop.core.loaders import DEFAULT_MAX_BYTES, load_file
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +27,11 @@ class LoadJob(QObject):
     load_failed = Signal(str, str)
     finished = Signal()
 
-    def __init__(self, paths: Sequence[str | os.PathLike[str]], parent: QObject | None = None) -> None:
+    def __init__(self, paths: Sequence[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._paths = [os.fspath(p) for p in paths]
+        self._max_bytes = max_bytes
         self._cancelled = False
 
     def start(self, pool: QThreadPool | None = None) -> None:
@@ -48,7 +50,7 @@ class LoadJob(QObject):
                 if self._cancelled:
                     break
                 try:
-                    article = load_file(path)
+                    article = load_file(path, max_bytes=self._max_bytes)
                 except PalimpsestError as error:
                     self.load_failed.emit(path, getattr(error, "reason", str(error)))
                 except Exception as error:  # a loader bug must not kill the thread silently

@@ -42,3 +42,11 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.startswith("palimpsest-cli ")
+
+
+def test_max_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 300_000)
+    assert main(["show", str(big), "--max-size", "1"]) == 2
+    assert "over the limit of 1.0 MB" in capsys.readouterr().err
+    assert main(["show", str(big), "--max-size", "2"]) == 0

@@ -1,0 +1,21 @@
+"""Typed reads of the declared settings (desktop.core.settings.SCHEMA) from QSettings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from desktop.core.settings import SCHEMA
+
+
+def setting_value(settings: QSettings, key: str) -> Any:
+    """The value stored under `key`, converted to its declared type, or its default."""
+    declared = SCHEMA[key]
+    value = settings.value(key, declared.default)
+    if declared.type is bytes:
+        return value
+    try:
+        return declared.type(value)
+    except (TypeError, ValueError):
+        return declared.default

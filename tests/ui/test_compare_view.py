@@ -1,0 +1,49 @@
+"""The compare view marks changed words and nothing else."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from desktop.core.compare import compare_articles
+from desktop.core.loaders import load_bytes
+from desktop.ui.compare_view import COLORS, ComparePane, CompareView
+
+OLD = b"The minister said on Monday that talks would resume.\n\nA second paragraph stays the same.\n"
+NEW = b"The minister said on Tuesday that talks would resume.\n\nA second paragraph stays the same.\n"
+
+
+def marked_words(pane: ComparePane) -> list[str]:
+    """Runs of text painted with a diff colour."""
+    doc = pane.document()
+    colours = {COLORS["delete_word"].name(), COLORS["insert_word"].name()}
+    words, block = [], doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().background().color().name() in colours:
+                words.append(fragment.text())
+            it += 1
+        block = block.next()
+    return words
+
+
+def test_only_the_changed_word_is_marked(qtbot: QtBot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    a, b = load_bytes(OLD, path="old.txt"), load_bytes(NEW, path="new.txt")
+    with qtbot.waitSignal(view.comparison_shown):
+        view.set_comparison(a, b, compare_articles(a, b))
+    assert marked_words(view.left) == ["Monday"]
+    assert marked_words(view.right) == ["Tuesday"]
+
+
+def test_identical_versions_show_no_marks(qtbot: QtBot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    a = load_bytes(OLD, path="a.txt")
+    view.set_comparison(a, a, compare_articles(a, a))
+    assert marked_words(view.left) == marked_words(view.right) == []
+    cursor = QTextCursor(view.left.document())
+    assert cursor.document().toPlainText().startswith("The minister said on Monday")
