@@ -6,6 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: run test install lint screenshots eval bench clean
 
+EVAL := ../shared/eval
+SCORER := ../shared/tools/score_annotations.py
+
 run: $(STAMP)
 	@$(BIN)/python -m desktop.syscheck
 	$(BIN)/palimpsest
@@ -32,6 +35,14 @@ lint: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs/screenshots
+
+# Dates and quotations scored on the development sets, when they are beside the project.
+eval: $(STAMP)
+	@if [ -d $(EVAL) ]; then \
+	  for set in dates quotes; do \
+	    $(BIN)/python $(SCORER) $(EVAL)/$$set-dev.jsonl -- $(BIN)/palimpsest-cli annotate --jsonl - || exit 1; \
+	  done; \
+	else echo "No $(EVAL) beside this checkout: nothing to score."; fi
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -14,7 +14,7 @@ from desktop.core.errors import PalimpsestError
 #: Sub-command modules of this package; each has `register(subparsers)`, which
 #: adds its parser and sets `run=` (a function taking the parsed args, returning
 #: the exit status).
-COMMANDS = ("show", "diff")
+COMMANDS = ("show", "diff", "annotate")
 
 EXIT_OK = 0
 EXIT_TROUBLE = 2
