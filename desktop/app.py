@@ -88,6 +88,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.restore_session()
         window.open_first_run_samples()
     if args.smoke_test:
-        window.articles_loaded.connect(lambda added, failed: app.exit(0 if added and not failed else 1))
+        # Exit once everything asked for is on screen: the articles, and their comparison.
+        def finish(added: int, failed: int) -> None:
+            if failed or not added:
+                app.exit(1)
+            elif len(args.files) == 2:
+                window.comparison_shown.connect(lambda: app.exit(0))
+            else:
+                app.exit(0)
+
+        window.articles_loaded.connect(finish)
     window.show()
-    return int(app.exec())
+    status = int(app.exec())
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()  # no worker may outlive the objects it reports to
+    return status

@@ -102,8 +102,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 _RED, _GREEN, _CYAN, _DIM, _BOLD, _RESET = (
-    "\x1b[31m",
-    "\x1b[32m",
+    "\x1b[31;9m",  # red, struck through: readable without colour vision too
+    "\x1b[1;32m",  # bold green
     "\x1b[36m",
     "\x1b[2m",
     "\x1b[1m",

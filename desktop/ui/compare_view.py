@@ -1,226 +1,350 @@
-"""`CompareView`: two versions side by side, aligned block by block, changes marked."""
+"""`CompareView`: two versions side by side, aligned row by row, changes marked."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QTextBlockFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.article import Article
-from desktop.core.compare.engine import Comparison
-from desktop.core.compare.model import BlockDiff, Op
+from desktop.core.compare import CompareOptions, Comparison
+from desktop.core.compare.navigate import DisplayRow, change_stops, display_rows, next_stop
 from desktop.ui import text_render
+from desktop.ui.compare_pane import (
+    COLORS,
+    ComparePane,
+    PaneLayout,
+    natural_heights,
+    render_side,
+    row_tops,
+    set_padding,
+)
+from desktop.ui.overview_strip import OverviewStrip
+from desktop.ui.workers import CompareJob
 
-# Marks meet WCAG AA with the default dark text on a light background.
-COLORS = {
-    "delete_word": QColor("#f6b9b3"),
-    "insert_word": QColor("#b5e3bd"),
-    "delete_block": QColor("#fdecea"),
-    "insert_block": QColor("#e9f7ec"),
-    "move_block": QColor("#e5eefa"),
-    "gap": QColor("#f2f2f2"),
-}
+__all__ = ["COLORS", "ComparePane", "CompareView"]
 
-
-@dataclass
-class _PaneLayout:
-    """Where each row and each article block landed in one pane's document."""
-
-    block_starts: dict[int, int] = field(default_factory=dict)  # article block → position
-    rows: list[list[int]] = field(default_factory=list)  # row → QTextBlock numbers
-
-
-class ComparePane(QTextBrowser):
-    """One side of the comparison: read-only, never loads a resource.
-
-    Signals:
-        resized(): the pane changed size (its text re-wrapped).
-    """
-
-    resized = Signal()
-
-    def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setAccessibleName(accessible)
-        self.setOpenLinks(False)
-        self.anchorClicked.connect(self._on_anchor_clicked)
-
-    def loadResource(self, kind: int, url: QUrl | str) -> None:
-        """Never load anything an article points to."""
-        return None
-
-    def resizeEvent(self, event: object) -> None:
-        """Report the resize: the other pane must re-align with the new wrapping."""
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self.resized.emit()
-
-    @Slot(QUrl)
-    def _on_anchor_clicked(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
+# (option field, object name, label, tooltip)
+FILTERS = (
+    ("ignore_whitespace", "filterWhitespace", "Whitespace", "Ignore spacing and re-wrapped lines"),
+    ("ignore_markup", "filterMarkup", "Markup", "Ignore Markdown and HTML markup"),
+    ("ignore_quote_style", "filterQuoteStyle", "Quote style", "Treat straight and curly quotes, and dashes, alike"),
+    ("ignore_punctuation", "filterPunctuation", "Punctuation", "Ignore punctuation"),
+    ("ignore_case", "filterCase", "Case", "Ignore upper and lower case"),
+)
 
 
 class CompareView(QWidget):
-    """Two panes, `compareLeft` (A) and `compareRight` (B), one row per `BlockDiff`.
+    """Two panes, `compareLeft` (A) and `compareRight` (B), one row per aligned paragraph.
 
     Rows are padded so a paragraph and its counterpart start at the same height,
-    whatever the wrapping; the panes scroll together.
+    whatever the wrapping; the panes therefore scroll together by equal offsets.
+    Boilerplate rows are folded into one line until clicked.
 
     Signals:
-        comparison_shown(): a new comparison is on screen.
+        comparison_shown(): a comparison is on screen.
+        status_message(str): something to tell the user in the status bar.
     """
 
     comparison_shown = Signal()
+    status_message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareView")
         self.setAccessibleName("Comparison of two versions")
+        self._articles: tuple[Article, Article] | None = None
+        self._comparison: Comparison | None = None
+        self._options = CompareOptions()
+        self._generation = 0
+        self._job: CompareJob | None = None
+        self._display: list[DisplayRow] = []
+        self._expanded: set[int] = set()
+        self._layouts = (PaneLayout(), PaneLayout())
+        self._current: int | None = None  # display row of the current change
+        self._syncing = False
+        self._aligning = False
+        self._font = QFont(self.font())
+        self._font.setPointSizeF(max(self._font.pointSizeF(), 10.5) * 1.05)
+
         self._summary = QLabel(self)
         self._summary.setObjectName("compareSummary")
+        self._summary.setAccessibleName("Summary of changes")
         self._summary.setWordWrap(True)
         self._summary.setTextFormat(Qt.TextFormat.PlainText)
-        self._titles = QSplitter(Qt.Orientation.Horizontal, self)
-        self._left_title = QLabel(self._titles)
-        self._right_title = QLabel(self._titles)
+        self._filter_bar = self._build_filter_bar()
+        self._left_title, self._right_title = QLabel(self), QLabel(self)
         for label in (self._left_title, self._right_title):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setObjectName("comparePaneTitle")
+            label.setMinimumWidth(50)
         self.left = ComparePane("compareLeft", "Older version (A)", self)
         self.right = ComparePane("compareRight", "Newer version (B)", self)
+        self.overview = OverviewStrip(self)
+        left_box, right_box = QWidget(self), QWidget(self)
+        for box, title, pane in ((left_box, self._left_title, self.left),
+                                 (right_box, self._right_title, self.right)):
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(title)
+            column.addWidget(pane, 1)
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self._splitter.addWidget(self.left)
-        self._splitter.addWidget(self.right)
+        self._splitter.setObjectName("compareSplitter")
+        self._splitter.addWidget(left_box)
+        self._splitter.addWidget(right_box)
+        body = QHBoxLayout()
+        body.setSpacing(2)
+        body.addWidget(self._splitter, 1)
+        body.addWidget(self.overview)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(self._summary)
-        layout.addWidget(self._titles)
-        layout.addWidget(self._splitter, 1)
-        self._syncing = False
-        self._aligning = False
+        layout.addWidget(self._filter_bar)
+        layout.addLayout(body, 1)
+
         # Wrapping changes with every width; re-align once the panes have settled.
         self._realign = QTimer(self)
         self._realign.setSingleShot(True)
         self._realign.setInterval(0)
         self._realign.timeout.connect(self._align_rows)
-        self.left.resized.connect(self._realign.start)
-        self.right.resized.connect(self._realign.start)
-        self._comparison: Comparison | None = None
-        self._layouts = (_PaneLayout(), _PaneLayout())
+        for pane in (self.left, self.right):
+            pane.resized.connect(self._realign.start)
+            pane.fold_clicked.connect(self._on_pane_fold_clicked)
         self.left.verticalScrollBar().valueChanged.connect(self._on_left_scrolled)
         self.right.verticalScrollBar().valueChanged.connect(self._on_right_scrolled)
-        self._base_font = QFont(self.font())
-        self._base_font.setPointSizeF(max(self._base_font.pointSizeF(), 10.5) * 1.05)
+        self.overview.position_clicked.connect(self._on_overview_position_clicked)
 
+    def _build_filter_bar(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("compareFilterBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Ignore:", bar))
+        self._filter_boxes: dict[str, QCheckBox] = {}
+        for field_name, object_name, label, tip in FILTERS:
+            box = QCheckBox(label, bar)
+            box.setObjectName(object_name)
+            box.setAccessibleName(f"Ignore {label.lower()}")
+            box.setToolTip(tip)
+            box.setChecked(getattr(self._options, field_name))
+            box.toggled.connect(self._on_filter_toggled)
+            row.addWidget(box)
+            self._filter_boxes[field_name] = box
+        self._hide_boilerplate = QCheckBox("Hide boilerplate", bar)
+        self._hide_boilerplate.setObjectName("filterBoilerplate")
+        self._hide_boilerplate.setAccessibleName("Hide boilerplate")
+        self._hide_boilerplate.setToolTip("Leave donation appeals and other boilerplate out entirely")
+        self._hide_boilerplate.toggled.connect(self._on_filter_toggled)
+        row.addSpacing(12)
+        row.addWidget(self._hide_boilerplate)
+        row.addStretch(1)
+        return bar
+
+    # Public interface
     def comparison(self) -> Comparison | None:
         """The comparison shown, if any."""
         return self._comparison
+
+    def articles(self) -> tuple[Article, Article] | None:
+        """The two articles compared (A, B), if any."""
+        return self._articles
+
+    def options(self) -> CompareOptions:
+        """The options the filter bar stands at."""
+        return self._options
 
     def summary_text(self) -> str:
         """The one-line summary shown above the panes."""
         return self._summary.text()
 
+    def compare(self, a: Article, b: Article) -> None:
+        """Compare `a` (left) with `b` (right) off the GUI thread, then show the result."""
+        self._articles = (a, b)
+        self._start_job()
+
     def set_comparison(self, a: Article, b: Article, comparison: Comparison) -> None:
-        """Show `comparison` of `a` (left) with `b` (right)."""
+        """Show an already computed comparison of `a` with `b`."""
+        self._articles = (a, b)
         self._comparison = comparison
-        self._summary.setText(comparison.summary)
+        self._expanded.clear()
+        self._current = None
         self._left_title.setText(f"A: {a.display_title()}")
         self._right_title.setText(f"B: {b.display_title()}")
         self._left_title.setToolTip(a.meta.path or "")
         self._right_title.setToolTip(b.meta.path or "")
-        self._layouts = (
-            self._render(self.left, a, comparison.blocks, side=0),
-            self._render(self.right, b, comparison.blocks, side=1),
-        )
-        for pane in (self.left, self.right):
-            pane.document().documentLayout().documentSizeChanged.connect(self._on_document_resized)
-        self._align_rows()
+        self._summary.setText(comparison.summary)
+        self._render()
         self.comparison_shown.emit()
 
-    def _render(self, pane: ComparePane, article: Article, rows: tuple[BlockDiff, ...],
-                side: int) -> _PaneLayout:
-        doc = text_render.new_document(self._base_font)
-        cursor = QTextCursor(doc)
-        layout = _PaneLayout()
-        palette = pane.palette()
-        first = True
-        for row in rows:
-            indices = row.a_blocks if side == 0 else row.b_blocks
-            numbers = []
-            if not indices:
-                fmt = QTextBlockFormat()
-                fmt.setBackground(COLORS["gap"])
-                if first:
-                    cursor.setBlockFormat(fmt)
-                else:
-                    cursor.insertBlock(fmt)
-                numbers.append(cursor.block().blockNumber())
-                first = False
-            for index in indices:
-                block = article.blocks[index]
-                layout.block_starts[index] = text_render.insert_block(
-                    cursor, block, self._base_font, palette, first=first)
-                first = False
-                tint = _block_tint(row, side)
-                if tint is not None:
-                    fmt = cursor.blockFormat()
-                    fmt.setBackground(tint)
-                    cursor.setBlockFormat(fmt)
-                numbers.append(cursor.block().blockNumber())
-            layout.rows.append(numbers)
-        for row in rows:
-            marks = row.a_marks if side == 0 else row.b_marks
-            color = COLORS["delete_word"] if side == 0 else COLORS["insert_word"]
-            if row.op in (Op.INSERT, Op.DELETE):
-                continue  # the whole block is tinted already
-            for mark in marks:
-                start = layout.block_starts.get(mark.block)
-                if start is None or mark.end <= mark.start:
-                    continue
-                cursor.setPosition(start + mark.start)
-                cursor.setPosition(start + mark.end, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(text_render.mark_format(color))
-        pane.setDocument(doc)
-        return layout
+    def next_change(self) -> None:
+        """Scroll to the next change (F7)."""
+        self._go_to_change(forward=True)
+
+    def previous_change(self) -> None:
+        """Scroll to the previous change (Shift+F7)."""
+        self._go_to_change(forward=False)
+
+    def current_row(self) -> int | None:
+        """The comparison row of the current change, if one was navigated to."""
+        if self._current is None:
+            return None
+        return self._display[self._current].row
+
+    # Computing
+    def _start_job(self) -> None:
+        assert self._articles is not None
+        self._generation += 1
+        self._summary.setText("Comparing…")
+        job = CompareJob(self._generation, *self._articles, self._options)
+        job.compared.connect(self._on_job_compared)
+        job.compare_failed.connect(self._on_job_compare_failed)
+        self._job = job
+        job.start()
+
+    @Slot(int, object)
+    def _on_job_compared(self, generation: int, comparison: Comparison) -> None:
+        if generation != self._generation or self._articles is None:
+            return  # a newer comparison was asked for meanwhile
+        self.set_comparison(*self._articles, comparison)
+
+    @Slot(int, str)
+    def _on_job_compare_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._summary.setText(message)
+            self.status_message.emit(message)
 
     @Slot()
-    def _on_document_resized(self) -> None:
-        if not self._aligning:
-            self._realign.start()
+    def _on_filter_toggled(self) -> None:
+        changes = {name: box.isChecked() for name, box in self._filter_boxes.items()}
+        self._options = replace(self._options, hide_boilerplate=self._hide_boilerplate.isChecked(), **changes)
+        if self._articles is not None:
+            self._start_job()
+
+    # Rendering
+    def _render(self) -> None:
+        assert self._comparison is not None and self._articles is not None
+        rows = self._comparison.blocks
+        self._display = display_rows(rows, self._expanded)
+        scroll = self.left.verticalScrollBar().value()
+        layouts = []
+        for side, pane in enumerate((self.left, self.right)):
+            doc = text_render.new_document(self._font)
+            layouts.append(render_side(doc, self._articles[side], rows, self._display, side,
+                                       self._font, pane.palette()))
+            pane.setDocument(doc)
+        self._layouts = (layouts[0], layouts[1])
+        self._align_rows()
+        self.left.verticalScrollBar().setValue(scroll)
+        self._highlight_current()
+
+    @Slot(int)
+    def _on_pane_fold_clicked(self, start: int) -> None:
+        self._expanded ^= {start}
+        self._current = None
+        self._render()
 
     @Slot()
     def _align_rows(self) -> None:
         """Pad the shorter side of each row so both sides' rows start level."""
+        if self._aligning or not self._display:
+            return
         self._aligning = True
         try:
-            # Padding one row can re-wrap nothing but shifts fractional line
-            # positions; a few passes settle it.
+            # Padding shifts fractional line positions; a few passes settle them.
             for _ in range(4):
                 if not self._pad_rows():
                     break
         finally:
             self._aligning = False
+        self._update_overview()
 
     def _pad_rows(self) -> bool:
-        """One padding pass; True if any padding changed."""
-        # Row heights are read off the current layout (start of the next row minus
-        # start of this one, less the padding already there), then every row gets
-        # the padding that makes both sides as tall as the taller one.
         docs = (self.left.document(), self.right.document())
-        natural = [_row_heights(doc, layout.rows) for doc, layout in zip(docs, self._layouts, strict=True)]
+        heights = [natural_heights(doc, layout.rows) for doc, layout in zip(docs, self._layouts, strict=True)]
         changed = False
-        for i, (height_l, height_r) in enumerate(zip(*natural, strict=True)):
-            tallest = max(height_l, height_r)
-            changed |= _set_padding(docs[0], self._layouts[0].rows[i], tallest - height_l)
-            changed |= _set_padding(docs[1], self._layouts[1].rows[i], tallest - height_r)
+        for i, (left, right) in enumerate(zip(*heights, strict=True)):
+            tallest = max(left, right)
+            changed |= set_padding(docs[0], self._layouts[0].rows[i], tallest - left)
+            changed |= set_padding(docs[1], self._layouts[1].rows[i], tallest - right)
         return changed
 
+    def _update_overview(self) -> None:
+        if self._comparison is None:
+            return
+        tops = row_tops(self.left.document(), self._layouts[0].rows)
+        total = max(1.0, tops[-1])
+        rows = self._comparison.blocks
+        marks = []
+        for i, item in enumerate(self._display):
+            if item.fold is not None:
+                marks.append((tops[i] / total, tops[i + 1] / total, rows[item.fold.start].op, True))
+            elif item.row is not None and rows[item.row].changed:
+                row = rows[item.row]
+                marks.append((tops[i] / total, tops[i + 1] / total, row.op, row.folded))
+        self.overview.set_marks(marks)
+        self._update_visible_range()
+
+    def _update_visible_range(self) -> None:
+        bar = self.left.verticalScrollBar()
+        total = bar.maximum() + bar.pageStep()
+        if total > 0:
+            self.overview.set_visible_range(bar.value() / total, (bar.value() + bar.pageStep()) / total)
+
+    # Navigation
+    def _go_to_change(self, *, forward: bool) -> None:
+        if self._comparison is None:
+            return
+        stops = change_stops(self._comparison.blocks, self._display)
+        current = self._current if self._current is not None else self._row_at_top(forward)
+        target = next_stop(stops, current, forward=forward)
+        if target is None:
+            self.status_message.emit("No more changes" + (" below." if forward else " above."))
+            return
+        self._current = target
+        self._scroll_to_row(target)
+        self._highlight_current()
+
+    def _row_at_top(self, forward: bool) -> int | None:
+        """Where navigation starts from when nothing was navigated to: the top of the view."""
+        value = self.left.verticalScrollBar().value()
+        if value == 0:
+            return None
+        tops = row_tops(self.left.document(), self._layouts[0].rows)
+        above = [i for i, top in enumerate(tops[:-1]) if top <= value]
+        return above[-1] if above else None
+
+    def _scroll_to_row(self, index: int) -> None:
+        top = row_tops(self.left.document(), self._layouts[0].rows)[index]
+        self.left.verticalScrollBar().setValue(int(top - self.left.viewport().height() / 4))
+
+    def _highlight_current(self) -> None:
+        for pane, layout in zip((self.left, self.right), self._layouts, strict=True):
+            selections = []
+            if self._current is not None and self._current < len(layout.rows):
+                for number in layout.rows[self._current]:
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = QTextCursor(pane.document().findBlockByNumber(number))
+                    selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                    selection.format.setBackground(COLORS["current"])
+                    selections.append(selection)
+            pane.setExtraSelections(selections)
+
+    # Scrolling together
     @Slot(int)
     def _on_left_scrolled(self, value: int) -> None:
         self._follow(self.right, value)
+        self._update_visible_range()
 
     @Slot(int)
     def _on_right_scrolled(self, value: int) -> None:
@@ -236,41 +360,9 @@ class CompareView(QWidget):
         finally:
             self._syncing = False
 
+    @Slot(float)
+    def _on_overview_position_clicked(self, fraction: float) -> None:
+        bar = self.left.verticalScrollBar()
+        total = bar.maximum() + bar.pageStep()
+        bar.setValue(int(fraction * total - bar.pageStep() / 2))
 
-def _block_tint(row: BlockDiff, side: int) -> QColor | None:
-    if row.op is Op.INSERT and side == 1:
-        return COLORS["insert_block"]
-    if row.op is Op.DELETE and side == 0:
-        return COLORS["delete_block"]
-    if row.op is Op.MOVE:
-        return COLORS["move_block"]
-    return None
-
-
-def _padding(doc: QTextDocument, numbers: list[int]) -> float:
-    block = doc.findBlockByNumber(numbers[-1])
-    return float(block.blockFormat().property(_PAD_PROPERTY) or 0.0)
-
-
-def _row_heights(doc: QTextDocument, rows: list[list[int]]) -> list[float]:
-    """Each row's height without our padding, from the document's current layout."""
-    layout = doc.documentLayout()
-    starts = [layout.blockBoundingRect(doc.findBlockByNumber(numbers[0])).y() for numbers in rows]
-    starts.append(layout.documentSize().height() - doc.documentMargin())
-    return [starts[i + 1] - starts[i] - _padding(doc, rows[i]) for i in range(len(rows))]
-
-
-_PAD_PROPERTY = QTextBlockFormat.Property.UserProperty + 1
-
-
-def _set_padding(doc: QTextDocument, numbers: list[int], extra: float) -> bool:
-    block = doc.findBlockByNumber(numbers[-1])
-    fmt = block.blockFormat()
-    old = float(fmt.property(_PAD_PROPERTY) or 0.0)
-    if abs(old - extra) < 0.5:
-        return False
-    base_margin = fmt.bottomMargin() - old
-    fmt.setBottomMargin(base_margin + extra)
-    fmt.setProperty(_PAD_PROPERTY, extra)
-    QTextCursor(block).setBlockFormat(fmt)
-    return True

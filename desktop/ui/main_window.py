@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core.article import Article
 from desktop.core.bundled import sample_articles
-from desktop.core.compare import compare_articles
+from desktop.core.compare.report_html import render_report
 from desktop.core.loaders import discover_files
 from desktop.ui.article_list_model import ArticleListModel
 from desktop.ui.compare_view import CompareView
@@ -39,6 +39,12 @@ log = logging.getLogger(__name__)
 
 SESSION_FILE = "session.json"
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+
+
+def _safe_file_name(title: str) -> str:
+    """`title` shortened and stripped of characters file systems refuse."""
+    cleaned = "".join(c if c.isalnum() or c in " -_,.'" else " " for c in title)
+    return " ".join(cleaned.split())[:80] or "comparison"
 
 
 class MainWindow(QMainWindow):
@@ -101,7 +107,8 @@ class MainWindow(QMainWindow):
 
         self.reader_view = ReaderView(self)
         self.compare_view = CompareView(self)
-        self.compare_view.comparison_shown.connect(self.comparison_shown)
+        self.compare_view.comparison_shown.connect(self._on_compare_view_comparison_shown)
+        self.compare_view.status_message.connect(self._on_compare_view_status_message)
         self._empty = QLabel(
             "<h2>No article open</h2><p>Drop article files or folders here, or press "
             "<b>Ctrl+O</b> to open some.</p><p>Select one article to read it, "
@@ -152,6 +159,15 @@ class MainWindow(QMainWindow):
                                   "Quit Palimpsest")
         self.action_compare = action("actionCompare", "&Compare", "Ctrl+D", self._on_compare_triggered,
                                      "Compare the two selected articles side by side")
+        self.action_next_change = action("actionNextChange", "&Next Change", "F7",
+                                         self._on_next_change_triggered, "Go to the next change")
+        self.action_previous_change = action("actionPreviousChange", "&Previous Change", "Shift+F7",
+                                             self._on_previous_change_triggered, "Go to the previous change")
+        self.action_next_change.setShortcuts([QKeySequence("F7"), QKeySequence("Alt+Down")])
+        self.action_previous_change.setShortcuts([QKeySequence("Shift+F7"), QKeySequence("Alt+Up")])
+        self.action_export_report = action("actionExportReport", "&Export Report…", "Ctrl+E",
+                                           self._on_export_report_triggered,
+                                           "Save the comparison as a standalone HTML redline")
         self.action_about = action("actionAbout", "&About Palimpsest", None, self._on_about_triggered,
                                    "Version and licences")
         self.action_close.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close),
@@ -160,12 +176,16 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&File")
         menu.addAction(self.action_open)
         menu.addAction(self.action_close)
+        menu.addAction(self.action_export_report)
         menu.addSeparator()
         menu.addAction(self.action_quit)
         menu = self.menuBar().addMenu("&Edit")
         menu.addAction(self.action_undo_close)
         menu = self.menuBar().addMenu("&Compare")
         menu.addAction(self.action_compare)
+        menu.addSeparator()
+        menu.addAction(self.action_next_change)
+        menu.addAction(self.action_previous_change)
         menu = self.menuBar().addMenu("&Help")
         menu.addAction(self.action_about)
 
@@ -174,12 +194,17 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.action_open)
         toolbar.addAction(self.action_compare)
+        toolbar.addAction(self.action_previous_change)
+        toolbar.addAction(self.action_next_change)
 
     def _update_actions(self) -> None:
         selected = self.selected_rows()
         self.action_compare.setEnabled(len(selected) == 2)
         self.action_close.setEnabled(bool(selected))
         self.action_undo_close.setEnabled(bool(self._closed))
+        comparing = self._pages.currentIndex() == self.PAGE_COMPARE and self.compare_view.comparison() is not None
+        for act in (self.action_next_change, self.action_previous_change, self.action_export_report):
+            act.setEnabled(comparing)
         count = self.model.rowCount()
         self.statusBar().showMessage(f"{count} article{'s' if count != 1 else ''} open", 0)
 
@@ -196,7 +221,7 @@ class MainWindow(QMainWindow):
         if compare and len(files) >= 2:
             self._pending_compare = (files[0], files[1])
         max_mb = setting_value(self._settings, "files/max_megabytes")
-        job = LoadJob(files, max_bytes=int(max_mb) * 1024 * 1024, parent=self)
+        job = LoadJob(files, max_bytes=int(max_mb) * 1024 * 1024)
         job.article_loaded.connect(self._on_job_article_loaded)
         job.load_failed.connect(self._on_job_load_failed)
         job.finished.connect(self._on_job_finished)
@@ -263,10 +288,16 @@ class MainWindow(QMainWindow):
         first_path, first_reason = failures[0]
         summary = (f"Could not open {Path(first_path).name}: {first_reason}" if len(failures) == 1
                    else f"Could not open {len(failures)} files (see the details).")
-        self.statusBar().showMessage(summary, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, summary, QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("loadErrorBox")
-        box.setDetailedText("\n".join(f"{path}: {reason}" for path, reason in failures))
+        self.show_error(summary, details="\n".join(f"{path}: {reason}" for path, reason in failures),
+                        name="loadErrorBox")
+
+    def show_error(self, message: str, *, details: str = "", name: str = "errorBox") -> None:
+        """Tell the user what went wrong, in the status bar and a window-modal box."""
+        self.statusBar().showMessage(message, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName(name)
+        if details:
+            box.setDetailedText(details)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # not exec(): the window keeps working behind it
 
@@ -321,10 +352,54 @@ class MainWindow(QMainWindow):
         # The older version on the left, as in every diff tool.
         if a.meta.date and b.meta.date and b.meta.date < a.meta.date:
             a, b = b, a
-        comparison = compare_articles(a, b)
         self._pages.setCurrentIndex(self.PAGE_COMPARE)
-        self.compare_view.set_comparison(a, b, comparison)
-        self.statusBar().showMessage(comparison.summary, 0)
+        self.compare_view.compare(a, b)
+        self._update_actions()
+
+    @Slot()
+    def _on_compare_view_comparison_shown(self) -> None:
+        comparison = self.compare_view.comparison()
+        if comparison is not None:
+            self.statusBar().showMessage(comparison.summary, 0)
+        self._update_actions()
+        self.comparison_shown.emit()
+
+    @Slot(str)
+    def _on_compare_view_status_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    @Slot()
+    def _on_next_change_triggered(self) -> None:
+        self.compare_view.next_change()
+
+    @Slot()
+    def _on_previous_change_triggered(self) -> None:
+        self.compare_view.previous_change()
+
+    @Slot()
+    def _on_export_report_triggered(self) -> None:
+        comparison = self.compare_view.comparison()
+        if comparison is None:
+            return
+        title = comparison.b_meta.title or comparison.a_meta.title or "comparison"
+        suggested = str(Path.home() / f"{_safe_file_name(title)} - changes.html")
+        path, _ = QFileDialog.getSaveFileName(self, "Export report", suggested, "HTML report (*.html)")
+        if path:
+            self.export_report(Path(path))
+
+    def export_report(self, path: Path) -> bool:
+        """Write the comparison shown as a standalone HTML report to `path`."""
+        comparison = self.compare_view.comparison()
+        if comparison is None:
+            return False
+        try:
+            path.write_text(render_report(comparison), "utf-8")
+        except OSError as error:
+            self.show_error(f"Could not save the report to {path}: {error.strerror or error}.",
+                            name="exportErrorBox")
+            return False
+        self.statusBar().showMessage(f"Report saved to {path}", 5000)
+        return True
 
     def current_page(self) -> int:
         """Which page shows: PAGE_EMPTY, PAGE_READER or PAGE_COMPARE."""

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from desktop.core.article import Article
+from desktop.core.compare import CompareOptions, compare_articles
 from desktop.core.errors import PalimpsestError
 from desktop.core.loaders import DEFAULT_MAX_BYTES, load_file
 
@@ -16,6 +18,9 @@ log = logging.getLogger(__name__)
 
 class LoadJob(QObject):
     """Reads files into articles off the GUI thread.
+
+    Jobs have no Qt parent: the pool's runner keeps a job alive until it has
+    finished, even if the widget that started it is gone by then.
 
     Signals:
         article_loaded(str, object): a path and its `Article`.
@@ -63,9 +68,41 @@ class LoadJob(QObject):
 
 
 class _Runner(QRunnable):
-    def __init__(self, job: LoadJob) -> None:
+    def __init__(self, job: LoadJob | CompareJob) -> None:
         super().__init__()
         self._job = job
 
     def run(self) -> None:
         self._job.run()
+
+
+class CompareJob(QObject):
+    """Compares two articles off the GUI thread.
+
+    Signals:
+        compared(int, object): the job's generation and the `Comparison`.
+        compare_failed(int, str): the generation and a message for the user.
+    """
+
+    compared = Signal(int, object)
+    compare_failed = Signal(int, str)
+
+    def __init__(self, generation: int, a: Article, b: Article, options: CompareOptions,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.generation = generation
+        self._args = (a, b, options)
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        """Run on `pool` (the global pool by default)."""
+        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+
+    def run(self) -> None:
+        """Compare; called on a pool thread."""
+        try:
+            comparison = compare_articles(*self._args)
+        except Exception as error:  # an engine bug must reach the user as a message, not kill a thread
+            log.exception("comparison failed")
+            self.compare_failed.emit(self.generation, f"The comparison failed: {error}")
+        else:
+            self.compared.emit(self.generation, comparison)

@@ -71,7 +71,9 @@ def test_drop_seeds_read_and_compare(qtbot: QtBot, window: MainWindow) -> None:
     assert window.compare_view.summary_text() == comparison.summary
     left = window.compare_view.left.toPlainText()
     right = window.compare_view.right.toPlainText()
-    assert "Dear readers" in left and "Dear readers" not in right
+    # The appeal is folded into one line on A's side; B has nothing there.
+    assert "▸ Boilerplate removed (8 paragraphs): “A Message from The Moscow Times:”" in left
+    assert "Dear readers" not in left and "Boilerplate" not in right
     assert "Original url:" in right
 
 

@@ -1,13 +1,16 @@
 """Finding dates and times in news text and normalising them to TIMEX3-style values.
 
 The rules live in ``dates_absolute`` (written-out calendar dates), ``dates_periods``
-(quarters, seasons, holidays), ``dates_relative`` (yesterday, last month, weekdays) and
-``dates_times`` (clock times, vague references). Every rule proposes candidates; the
-longest win, so "Friday, Jan. 9, 2026" is one mention rather than three.
+(quarters, halves, seasons, holidays), ``dates_relative`` (yesterday, last month,
+weekdays) and ``dates_times`` (clock times, vague references). Every rule proposes
+candidates; the longest win, so "Friday, Jan. 9, 2026" is one mention rather than three.
+``dates_context`` reads the tense that decides which Friday is meant, and
+``dates_anaphora`` resolves "that day" or "10 p.m." against the mention before it.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import logging
 from dataclasses import dataclass
@@ -92,17 +95,25 @@ def _candidates(ctx: Context) -> list[_Candidate]:
     return found
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps one of ``spans``, sorted and non-overlapping."""
+    i = bisect.bisect_left(spans, (start, start))
+    # Only the neighbours can overlap: the span starting before ``start`` and the next.
+    return any(s < end and start < e for s, e in spans[max(0, i - 1) : i + 1])
+
+
 def _select(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> list[_Candidate]:
     """The longest candidates that overlap neither each other nor a blocked span."""
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start))
-    taken: list[_Candidate] = []
+    blocked = sorted(blocked)
+    taken: list[tuple[int, int]] = []
+    chosen: list[_Candidate] = []
     for cand in ordered:
-        if any(cand.start < e and s < cand.end for s, e in blocked):
+        if _overlaps(blocked, cand.start, cand.end) or _overlaps(taken, cand.start, cand.end):
             continue
-        if any(cand.start < t.end and t.start < cand.end for t in taken):
-            continue
-        taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
+        bisect.insort(taken, (cand.start, cand.end))
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def find_dates(text: str, dct: datetime.date | None = None) -> list[DateMention]:

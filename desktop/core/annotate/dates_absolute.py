@@ -53,6 +53,8 @@ _MODIFIER = (
 )
 
 
+# Capitalised words that may stand before a year ("In 1998", "Fiscal 1990"); after any
+# other capitalised word a number is part of a name ("Orion 1980").
 _YEAR_INTRO: Final = frozenset(
     [
         "in",
@@ -243,13 +245,16 @@ def _century(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
-    del ctx
     if m.group("hi2"):
         low = m.group("low2")
-        year = 2000 + (spelled_number(low) if low else 0)
-        if not low and not m.group("yr"):
+        before = ctx.text[max(0, m.start() - 8) : m.start()]
+        # "two thousand and five" is a count as often as a year; only "the year two
+        # thousand" or "in two thousand five" is surely one.
+        if not m.group("yr") and not re.search(r"\b(?:in|since|by|until)\s+$", before, re.I):
             return None
-        return Found(str(year), "date")
+        if re.match(r"\s+(?:hundred|thousand)", ctx.text[m.end() : m.end() + 10], re.I):
+            return None
+        return Found(str(2000 + (spelled_number(low) if low else 0)), "date")
     century = 19 if m.group("hi").lower() == "nineteen" else 18
     return Found(str(century * 100 + spelled_number(m.group("low"))), "date")
 

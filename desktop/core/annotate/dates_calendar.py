@@ -91,8 +91,8 @@ def weekday_after(dct: datetime.date, weekday: int, *, strict: bool = False) -> 
 def nearest_year(dct: datetime.date, month: int, day: int, tense: str) -> int:
     """The year that puts a year-less "Month Day" closest to the DCT.
 
-    News refers to the recent past more than the future, so a past-tense context
-    keeps a date up to nine months back in the DCT's year or the one before.
+    A date on the wrong side of the DCT for the clause's tense (after it in a report
+    of the past, before it in a plan) counts as twice as far away.
     """
     best_year = dct.year
     best_distance: int | None = None

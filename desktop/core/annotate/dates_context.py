@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
-_URL_RE: Final = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[\w.-]+\.(?:com|org|net|ru|uk)/\S*")
+# A scheme, "www." or a dotted host followed by a path: its digits are never mentions.
+# Possessive quantifiers and the look-behind keep the scan linear on long dotted runs.
+_URL_RE: Final = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"')\]]++"
+    r"|(?<![\w.-])[\w-]++(?:\.[\w-]++)++/[^\s<>\"')\]]*+"
+)
 
 # Cues that the clause speaks of what is still to come.
 _FUTURE_RE: Final = re.compile(
@@ -14,10 +20,13 @@ _FUTURE_RE: Final = re.compile(
     r"|set\s+to|upcoming|is\s+to|are\s+to|intends?|aims?\s+to|would)\b",
     re.IGNORECASE,
 )
-# Cues of reported past: the common reporting verbs and auxiliaries, plus regular "-ed" forms.
+# Cues of reported past: reporting verbs, auxiliaries and common irregular past forms.
 _PAST_RE: Final = re.compile(
     r"\b(?:said|told|was|were|had|did|announced|came|went|met|made|gave|took|began|"
     r"spoke|wrote|held|left|saw|got|fell|rose|won|lost|sold|bought|struck|hit|"
+    r"shot|found|became|brought|built|chose|fought|flew|grew|heard|kept|knew|led|meant|"
+    r"paid|ran|sent|sat|spent|stood|thought|threw|broke|caught|drew|drove|felt|fled|"
+    r"froze|hid|laid|rode|sank|shook|sought|stuck|swept|tore|withdrew|arose|dealt|"
     r"ago|last|earlier)\b",
     re.IGNORECASE,
 )
@@ -36,47 +45,74 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL_RE.finditer(text)]
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The start and end of the sentence around ``text[start:end]`` (approximate)."""
-    window_start = max(0, start - 400)
-    left = window_start
-    for m in _SENTENCE_END_RE.finditer(text, window_start, start):
-        left = m.end()
-    m_right = _SENTENCE_END_RE.search(text, end, min(len(text), end + 400))
-    right = m_right.start() + 1 if m_right else min(len(text), end + 400)
-    return left, right
-
-
 # A deadline ("until Tuesday", "by Friday") lies ahead whatever the verb's tense.
 _DEADLINE_RE: Final = re.compile(r"\b(?:(?:until|till)\s+(?:\S+\s+){0,3}|by\s+)$", re.IGNORECASE)
+# "since the Oct. 23 attack" looks back, whatever the main verb.
+_SINCE_RE: Final = re.compile(r"\bsince\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_CUES: Final = (
+    (_PAST_PLAN_RE, "past", 1),
+    (_FUTURE_RE, "future", 1),
+    (_PAST_RE, "past", 1),
+    (_PAST_ED_RE, "past", 2),
+)
+# A sentence is looked at no further than this either side of a mention.
+_REACH = 400
 
 
-def tense_near(text: str, start: int, end: int) -> str:
-    """ "future", "past" or "unknown": the tense of the clause around a mention.
+class TenseIndex:
+    """The tense cues and sentence breaks of one text, found once and looked up by position.
 
-    The nearest cue in the sentence wins, since a sentence such as "X said Monday
-    that talks will resume Friday" holds both tenses and each date takes its verb's.
+    Scanning each mention's sentence afresh made a text dense with dates slow; with the
+    cues indexed, each look-up costs a few bisections.
     """
-    left, right = sentence_bounds(text, start, end)
-    if _DEADLINE_RE.search(text, max(left, start - 30), start) and not re.search(
-        r"\b(?:had|was|were|did)\b", text[start:right]
-    ):
-        return "future"
-    best: tuple[int, str] | None = None
-    cues = (
-        (_PAST_PLAN_RE, "past", 1),
-        (_FUTURE_RE, "future", 1),
-        (_PAST_RE, "past", 1),
-        (_PAST_ED_RE, "past", 2),
-    )
-    for pattern, tense, weight in cues:
-        for m in pattern.finditer(text, left, start):
-            distance = (start - m.end()) * weight
-            if best is None or distance < best[0]:
-                best = (distance, tense)
-        for m in pattern.finditer(text, end, right):
-            # A verb after the date usually belongs to the next clause, so weigh it less.
-            distance = ((m.start() - end) * 2 + 10) * weight
-            if best is None or distance < best[0]:
-                best = (distance, tense)
-    return best[1] if best else "unknown"
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        breaks = list(_SENTENCE_END_RE.finditer(text))
+        self._break_starts = [m.start() for m in breaks]
+        self._break_ends = [m.end() for m in breaks]
+        cues = sorted(
+            (m.start(), m.end(), rank, tense, weight)
+            for rank, (pattern, tense, weight) in enumerate(_CUES)
+            for m in pattern.finditer(text)
+        )
+        self._cue_starts = [c[0] for c in cues]
+        self._cues = cues
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The start and end of the sentence around ``text[start:end]`` (approximate)."""
+        i = bisect.bisect_right(self._break_ends, start) - 1
+        left = max(start - _REACH, self._break_ends[i] if i >= 0 else 0, 0)
+        j = bisect.bisect_left(self._break_starts, end)
+        limit = min(len(self._text), end + _REACH)
+        right = min(limit, self._break_starts[j] + 1) if j < len(self._break_starts) else limit
+        return left, right
+
+    def tense(self, start: int, end: int) -> str:
+        """ "future", "past" or "unknown": the tense of the clause around a mention.
+
+        The nearest cue in the sentence wins, since a sentence such as "X said Monday
+        that talks will resume Friday" holds both tenses and each date takes its verb's.
+        """
+        text = self._text
+        left, right = self.sentence(start, end)
+        if _SINCE_RE.search(text, max(left, start - 40), start):
+            return "past"
+        if _DEADLINE_RE.search(text, max(left, start - 30), start) and not re.search(
+            r"\b(?:had|was|were|did)\b", text[start:right]
+        ):
+            return "future"
+        best: tuple[int, int, str] | None = None
+        lo = bisect.bisect_left(self._cue_starts, left)
+        hi = bisect.bisect_left(self._cue_starts, right)
+        for cue_start, cue_end, rank, tense, weight in self._cues[lo:hi]:
+            if cue_end <= start:
+                distance = (start - cue_end) * weight
+            elif cue_start >= end and cue_end <= right:
+                # A verb after the date usually belongs to the next clause: weigh it less.
+                distance = ((cue_start - end) * 2 + 10) * weight
+            else:
+                continue
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, tense)
+        return best[2] if best else "unknown"

@@ -26,12 +26,25 @@ _ORDINALS: Final[dict[str, int]] = {
 _ORDINAL_RE = "first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter"
 _QUARTER_MODS = (
     r"(?P<mods>(?:(?:this\s+year's|next\s+year's|last\s+year's|year-ago|year-earlier|"
-    r"year\s+ago|latest|current|comparable|same|fiscal|flat|\d{4}|calendar)[\s-]+)*)"
+    r"year\s+ago|latest|current|comparable|same|fiscal|flat|\d{4}|calendar)[\s-]+){0,4})"
 )
 _OF_YEAR = (
     r"(?:\s+of\s+(?:fiscal\s+|the\s+)?(?:(?P<ofyear>\d{4})(?!\d)|(?P<ofrel>this|last|next)\s+year"
     r"|(?P<ofthe>the)\s+(?:fiscal\s+)?year|fiscal\s+(?P<ofyear2>\d{4})))?"
 )
+
+
+# A game's quarters and halves are not the calendar's: "scored in the third quarter".
+_SPORTS_RE: Final = re.compile(
+    r"\b(?:scor(?:ed|es|ing)|touchdowns?|field\s+goals?|baskets?|free\s+throws?|overtime|"
+    r"halftime|half-time|quarterback|innings?|game|match|seconds\s+left|lead\s+\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_sports(ctx: Context, start: int, end: int) -> bool:
+    """True when the text around a quarter or half speaks of a game."""
+    return bool(_SPORTS_RE.search(ctx.text, max(0, start - 150), min(len(ctx.text), end + 150)))
 
 
 def _base_year(mods: str, dct: datetime.date) -> tuple[int, bool]:
@@ -67,6 +80,15 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     # "the third-quarter profit": the article belongs to the noun, not to the date.
     start = m.start("mods") if "-" in m.group("sep") and not m.group("ofyear") else m.start()
     year = _of_year(m, ctx.dct)
+    if (
+        year is None
+        and not re.search(r"\d{4}", m.group("mods") or "")
+        and _in_sports(ctx, m.start(), m.end())
+    ):
+        return None
+    if unit == "half" and year is None and not re.search(r"\d{4}|year", m.group("mods") or ""):
+        # "the first half" alone is as often a match's as a year's.
+        return None
     if year is None:
         mods = m.group("mods") or ""
         if ctx.dct is None:
@@ -93,6 +115,8 @@ def _bare_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         det, mods = "the", det + " " + mods
     if det == "that" and not mods:
         return Found(None, "date")
+    if not re.search(r"\d{4}", mods) and _in_sports(ctx, m.start(), m.end()):
+        return None
     if ctx.dct is None:
         return Found(None, "date")
     year, quarter = add_quarters(ctx.dct.year, quarter_of(ctx.dct), -1)
@@ -131,7 +155,7 @@ def quarter_context(ctx: Context, pos: int) -> tuple[int, int] | None:
         return None
     if last.group("ord") and last.group("ord").lower() in _QUARTER_ORDINALS:
         n = _ORDINALS[last.group("ord").lower()]
-        year = ctx.dct.year if n < quarter_of(ctx.dct) or (n == 4 and ctx.dct.month > 9) else ctx.dct.year - 1
+        year = ctx.dct.year if n <= quarter_of(ctx.dct) else ctx.dct.year - 1
         return year, n
     return add_quarters(ctx.dct.year, quarter_of(ctx.dct), -1)
 
@@ -301,7 +325,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "period",
         compile_ci(
             r"(?:the|its)\s+(?P<mods>(?:(?:year-ago|year-earlier|latest|comparable|same|\d{4}|"
-            r"corresponding|year-before|prior-year|previous|fiscal)[\s-]+)+)period\b"
+            r"corresponding|year-before|prior-year|previous|fiscal)[\s-]+){1,4})period\b"
         ),
         _period,
         3,

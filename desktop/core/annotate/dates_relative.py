@@ -88,6 +88,24 @@ def weekday_date(ctx: Context, weekday: int, rel: str, start: int, end: int) -> 
     return weekday_before(ctx.dct, weekday)
 
 
+_NAME_AFTER_RE: Final = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_DAY_INTRO_RE: Final = re.compile(
+    r"\b(?:on|since|by|until|till|from|through|last|next|this|his|her|their|its|our)\s+$", re.I
+)
+
+
+def _is_name_part(text: str, start: int, end: int) -> bool:
+    """True for a weekday inside a name: "The Sunday Times", "Monday Night Football".
+
+    A capitalised word straight after the weekday marks a name, unless a preposition
+    before it shows a date ("On Thursday Putin said").
+    """
+    after = _NAME_AFTER_RE.match(text, end)
+    if after is None or month_number(after.group(1)) is not None:
+        return False
+    return not _DAY_INTRO_RE.search(text, max(0, start - 8), start)
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     word = m.group("wd")
     if not is_capitalised(word):
@@ -96,6 +114,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if weekday is None:
         return None
     start = m.start("span")
+    if _is_name_part(ctx.text, m.start("wd"), m.end()):
+        return None
     if m.group("plural") or m.group("every"):
         return Found(f"XXXX-WXX-{weekday + 1}", "set", start, m.end())
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.core.annotate.dates_context import tense_near
+from desktop.core.annotate.dates_context import TenseIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,18 +30,17 @@ class Found:
 
 @dataclass(slots=True)
 class Context:
-    """The text being searched and its publication date, with a per-text tense cache."""
+    """The text being searched and its publication date, with a tense index built on demand."""
 
     text: str
     dct: datetime.date | None
-    _tenses: dict[tuple[int, int], str] = field(default_factory=dict)
+    _index: TenseIndex | None = field(default=None)
 
     def tense(self, start: int, end: int) -> str:
         """The tense ("past", "future", "unknown") of the clause around a span."""
-        key = (start, end)
-        if key not in self._tenses:
-            self._tenses[key] = tense_near(self.text, start, end)
-        return self._tenses[key]
+        if self._index is None:
+            self._index = TenseIndex(self.text)
+        return self._index.tense(start, end)
 
 
 Handler = Callable[[re.Match[str], Context], Found | None]

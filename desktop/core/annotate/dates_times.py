@@ -14,7 +14,14 @@ from desktop.core.annotate.dates_lexicon import (
     weekday_number,
 )
 from desktop.core.annotate.dates_relative import weekday_date
-from desktop.core.annotate.dates_rules import Context, Found, Rule, compile_ci, is_capitalised
+from desktop.core.annotate.dates_rules import (
+    Context,
+    Found,
+    Rule,
+    capitalised_mid_sentence,
+    compile_ci,
+    is_capitalised,
+)
 
 _ZONE = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|MSK|JST)\b)?"
 _CLOCK = (
@@ -112,24 +119,26 @@ def _time(m: re.Match[str], ctx: Context) -> Found | None:
 
 _VAGUE: Final[dict[str, str]] = {
     "now": "PRESENT_REF",
-    "right now": "PRESENT_REF",
     "currently": "PRESENT_REF",
     "current": "PRESENT_REF",
     "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF",
     "recently": "PAST_REF",
     "more recently": "PAST_REF",
-    "until recently": "PAST_REF",
     "the past": "PAST_REF",
     "the future": "FUTURE_REF",
 }
 
 
 def _vague(m: re.Match[str], ctx: Context) -> Found | None:
+    if capitalised_mid_sentence(ctx.text, m.start()):
+        return None  # "Apocalypse Now" is a title
     phrase = re.sub(r"\s+", " ", m.group("phrase").lower())
     if phrase == "now" and ctx.text[m.start()].isupper() and ctx.text[m.end() : m.end() + 1] == ",":
         # "Now, he says, ..." opens a turn in the argument, not a time.
         return None
+    if phrase.startswith("the") and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        return None  # "the future of Europe" is a topic, not a time
     if phrase in _VAGUE:
         if phrase == "current" and re.match(
             r"\s+(?:account|affairs|events|and\s+former|or\s+former|flows?)\b",

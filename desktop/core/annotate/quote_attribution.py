@@ -1,8 +1,10 @@
-"""Finding the attribution clause of a quotation: the cue verb and the speaker mention.
+"""Finding the attribution clause of one quotation: the cue verb and the speaker mention.
 
-Works on plain offsets. Three places are tried, in order: right after the quotation
-(“…,” Putin said / “…,” said Smith), before it in the same sentence (Smith said: “…” /
-Meloni said that “…”), and in the neighbouring sentence (Putin lamented … . “…”).
+Works on plain offsets within a window the caller gives. ``attribution_after`` reads
+right after the quotation (“…,” Putin said / “…,” said Smith / “…” ― Ana Ruiz);
+``attribution_before`` reads the same sentence before it (Smith said: “…” / Meloni said
+that “…” / Trump attacked Clinton, saying “…” / Jeffrey M. Jones: “…”). Neighbouring
+sentences are ``quote_context``'s business.
 """
 
 from __future__ import annotations
@@ -41,13 +43,16 @@ _DASH_NAME = re.compile(
     r"\s*[―—–-][ \t\xa0]*([A-Z][\w’'.-]*(?:[ \t\xa0]+[A-Z][\w’'.-]*){0,4})"
     r"(?:[,.][^\n]{0,80})?[ \t\xa0]*(?:\n|$)"
 )
+_GAP = re.compile(r"[\s,—–-]*")
+
+
 def attribution_after(text: str, end: int, limit: int) -> Attribution | None:
     """An attribution right after a quotation ending at ``end``: “…,” he said."""
     dash = _DASH_NAME.match(text, end)
     if dash is not None:
         return Attribution(dash.start(1), dash.end(1), "―")
-    head = re.match(r"[\s,—–-]*", text[end:limit])
-    lo = end + (head.end() if head else 0)
+    gap = _GAP.match(text, end, max(end, limit))
+    lo = gap.end() if gap is not None else end
     if (
         end >= 2
         and text[end - 2] == "."
@@ -55,7 +60,33 @@ def attribution_after(text: str, end: int, limit: int) -> Attribution | None:
         and text[lo].isupper()
     ):
         return None  # “… .” He added, “…”: the cue introduces the next quotation
-    return _known_cue_after(text, lo, limit) or _generic_after(text, end, lo, limit)
+    return (
+        _known_cue_after(text, lo, limit)
+        or _appositive_after(text, lo, limit)
+        or _generic_after(text, end, lo, limit)
+    )
+
+
+# “…,” Nate Silver, the polling guru who founded …, tweeted: a name, then a long aside.
+_NAME_THEN_COMMA = re.compile(
+    r"((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,4}[A-Z][\w’'-]*"
+    r"|(?:the|a|an)[ \t\xa0]+(?:[\w’'.-]+[ \t\xa0]+){0,5}[\w’'-]+)"
+    r"(?:[ \t\xa0]*\([^()\n]{1,40}\))?,"
+)
+
+
+def _appositive_after(text: str, lo: int, limit: int) -> Attribution | None:
+    """A name right after the quotation, an aside between commas, then the cue verb."""
+    m = _NAME_THEN_COMMA.match(text, lo, limit)
+    if m is None or m.group(1) in LEADING_FUNCTION:
+        return None
+    for cue in find_cues(text, m.end(), min(limit, m.end() + 300)):
+        between = text[m.end() : cue.start]
+        if _SENTENCE_END_INSIDE.search(between):
+            return None
+        if between.rstrip().endswith(",") and not SUBJECTLESS_CUES.search(cue.word):
+            return Attribution(m.start(1), m.end(1), cue.word)
+    return None
 
 
 # "… - at which point the crowd chanted": a new clause, not an attribution of the quote.
@@ -71,6 +102,11 @@ def _known_cue_after(text: str, lo: int, limit: int) -> Attribution | None:
         if _SENTENCE_END_INSIDE.search(between) or len(between.split()) > 14:
             return None
         if between.strip():
+            if between.rstrip().endswith(",") and cue.word.lower() in INVERTING_CUES:
+                # “…” in the 2008 primary, said Paul Beck.
+                after = np_after(text, cue.end, limit)
+                if after is not None and not _CLAUSE_WORD.search(between):
+                    return Attribution(after[0], after[1], cue.word)
             span = np_before(text, lo, cue.start, bare=True)
             if span is None:
                 return None
@@ -159,6 +195,8 @@ def attribution_before(
 
 # "… - Jeffrey M. Jones: “…”": a bare name (two to four capitalised words) before a colon.
 _NAME_COLON = re.compile(r"(?:[A-Z][\w’'.-]*[ \t\xa0]+){1,3}[A-Z][\w’'-]*:\s*$")
+# "Bush: “…”": one capitalised word before a colon.
+_SURNAME_COLON = re.compile(r"(?:^|(?<=[\s.]))([A-Z][a-z][\w’'-]*):\s*$")
 
 
 def _colon_lead(text: str, lo: int, start: int) -> Attribution | None:
@@ -173,6 +211,12 @@ def _colon_lead(text: str, lo: int, start: int) -> Attribution | None:
     name = _NAME_COLON.search(text, max(lo, colon - 60), colon + 1)
     if name is not None and not name.group().isupper():
         return Attribution(name.start(), colon, ":")
+    surname = _SURNAME_COLON.search(text, max(lo, colon - 30), colon + 1)
+    if surname is not None and re.search(
+        r"[A-Z][\w’'-]+ " + re.escape(surname.group(1)) + r"\b", text[max(0, start - 5000) : start]
+    ):
+        # "Bush: “…”": a single word counts when the text names someone with that surname.
+        return Attribution(surname.start(1), surname.end(1), ":")
     span = clause_subject(text, lo, colon)
     if span is not None:
         return Attribution(span[0], span[1], ":")
@@ -193,6 +237,6 @@ def _word_before(text: str, lo: int, pos: int) -> bool:
 
 
 def _ends_clause(text: str, pos: int, start: int) -> bool:
-    """True when only punctuation or a short phrase separates ``pos`` from the quote."""
+    """True when only punctuation (or "that") separates ``pos`` from ``start``."""
     rest = text[pos:start]
-    return bool(re.fullmatch(r"\s*[,:]?\s*(?:that\s*)?", rest))
+    return bool(re.fullmatch(r"\s*[,:.!?]?\s*(?:that\s*)?", rest))

@@ -77,16 +77,17 @@ grouse grouses groused | reason reasons reasoned | opine opines opined
 protest protests protested | object objects objected | posit posits posited
 label labels labeled labelled labeling labelling | dub dubs dubbed dubbing
 brand brands branded branding | term terms termed terming
+designate designates designated designating
 counsel counsels counseled | inquire inquires inquired | query queries queried
 sigh sighs sighed | laugh laughs laughed | exult exults exulted | gush gushes gushed
 """
 
 # Base forms that are far more often nouns than speech verbs in news text.
 _NOUN_LIKE = words(
-    """call report post note quote answer reply claim point tweet offer cry joke promise
+    """call report post note quote answer reply point tweet offer cry joke promise
     counter charge label brand term press object protest reason query chant shout yell
     state open close put cite praise demand plea comment response statement laugh sigh
-    whisper thunder snap"""
+    whisper thunder snap retort"""
 )
 CUE_WORDS = words(_VERBS.replace("|", " ")) - _NOUN_LIKE
 # "according to X" and "in the words of X" name a speaker after the phrase.
@@ -103,6 +104,17 @@ class Cue:
     word: str
 
 
+def _inverted_opening(text: str, start: int, end: int) -> bool:
+    """A capitalised cue opening a sentence before a name: "Said Comey, “…”".
+
+    Otherwise a capitalised cue word is a name ("State", "Post") and not a cue.
+    """
+    before = text[max(0, start - 2) : start]
+    return (start == 0 or before.endswith(("\n", ". ", ": "))) and bool(
+        re.match(r" [A-Z][a-z]", text[end : end + 3])
+    )
+
+
 def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     """Cue verbs in ``text[lo:hi]``, in order.
 
@@ -113,7 +125,7 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     for m in _WORD.finditer(text, lo, hi):
         w = m.group()
         lw = w.lower()
-        if lw in CUE_WORDS and w[0].islower():  # "State", "Post", "Call" are names here
+        if lw in CUE_WORDS and (w[0].islower() or _inverted_opening(text, m.start(), m.end())):
             out.append(Cue(m.start(), m.end(), w))
             continue
         for head, phrase in _PHRASES:

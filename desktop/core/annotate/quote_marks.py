@@ -136,7 +136,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 # A rough count of top-level single-quoted phrases, to tell British-style text.
 # Doubled apostrophes (''…'', an old wire convention for double marks) do not count.
 _SINGLE_PAIR = re.compile(
-    r"(?<![\w’'‘])[‘'](?=[A-Z])(?:[^‘’'\n\"“”]|[’'](?=[A-Za-z]))+?[^\s‘']"
+    r"(?<![\w’'‘])[‘'](?=[A-Z])(?:[^‘’'\n\"“”]|[’'](?=[A-Za-z])){1,300}?[^\s‘']"
     r"[’'](?![A-Za-z0-9'])"
 )
 

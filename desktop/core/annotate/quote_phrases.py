@@ -72,7 +72,7 @@ def np_before(text: str, lo: int, hi: int, bare: bool = False) -> tuple[int, int
         j = _skip_parenthesis(toks, k - 1)
         while j >= 0 and k - j < 30 and toks[j][2] not in {mark, ",", "“", "”", '"'}:
             j = _skip_parenthesis(toks, j - 1)
-        if j >= 1 and toks[j][2] == mark:
+        if j >= 1 and toks[j][2] == mark and not _name_after_clause(toks, j, k):
             k = _skip_parenthesis(toks, j - 1)
         elif k >= 1 and (toks[k - 1][2][0].isupper() or toks[k - 1][2] == ")"):
             # "Gov. John Kasich (R-OH), said": a stray comma after the name itself.
@@ -120,6 +120,15 @@ def np_before(text: str, lo: int, hi: int, bare: bool = False) -> tuple[int, int
     if not (bare or any(c.isupper() for c in phrase) or _has_noun_head(phrase)):
         return None
     return start, end
+
+
+def _name_after_clause(toks: list[tuple[int, int, str]], j: int, k: int) -> bool:
+    """True for "…the primary, Gov. John Kasich (R-OH), said": a name between two commas
+    after a lower-case clause is the subject, not an appositive."""
+    segment = [w for _, _, w in toks[j + 1 : k] if w not in "()"]
+    if len(segment) < 2 or not all(w[0].isupper() or not w[0].isalpha() for w in segment):
+        return False
+    return toks[j - 1][2][0].islower()
 
 
 _TIME_LEAD = words("on last this next early late")
@@ -194,7 +203,9 @@ def np_after(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 LEADING_FUNCTION = words(
     """On In At After Before During When While As Since Though Although But And Or So Outside
-    Inside Minutes Hours Days Weeks Months Years Moments Soon Now Today Yesterday
+    Inside Minutes Hours Days Weeks Months Years Moments Soon Now Today Yesterday Each Every
+    What Here There Why How Where Who Which Maybe Perhaps Also Even Just Only Indeed Yes No
+    Thus Hence Ultimately Finally Again Once
     Yet Then Still Instead However Meanwhile Later Earlier Last This That The A An For
     With Without Despite Like Unlike From Asked Speaking"""
 )
@@ -204,9 +215,10 @@ def clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject of the clause in ``text[lo:hi]``: its first pronoun or name.
 
     Leading adverbials ("On Thursday, after a long delay, Warren …") are skipped: a name
-    counts only at the clause start or right after a comma.
+    counts only at the clause start or right after a comma. Only the first 300 characters
+    are read: a subject comes early.
     """
-    toks = _tokens(text, lo, hi)
+    toks = _tokens(text, lo, min(hi, lo + 300))
     for k, (s, e, w) in enumerate(toks):
         before = toks[k - 1][2] if k else ""
         at_start = k == 0 or before in {",", "—", "–"} or (k == 1 and before in LEADING_FUNCTION)

@@ -4,7 +4,7 @@
 a frozen record (model.py).
 """
 
-from desktop.core.compare.engine import Comparison, compare_articles
+from desktop.core.compare.engine import CompareCancelled, Comparison, Progress, compare_articles
 from desktop.core.compare.model import (
     BlockDiff,
     CompareOptions,
@@ -19,11 +19,13 @@ from desktop.core.compare.zones import block_zones
 
 __all__ = [
     "BlockDiff",
+    "CompareCancelled",
     "CompareOptions",
     "CompareStats",
     "Comparison",
     "Mark",
     "Op",
+    "Progress",
     "Segment",
     "Zone",
     "block_zones",

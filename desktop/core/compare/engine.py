@@ -8,7 +8,8 @@ blank line cut in two (`Block.continues`) are joined into one unit first.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,10 +26,10 @@ from desktop.core.compare.model import (
 )
 from desktop.core.compare.normalise import paragraph_key
 from desktop.core.compare.summary import summarise
-from desktop.core.compare.words import tokenise, word_diff
+from desktop.core.compare.words import TokenTable, count_words, word_diff
 from desktop.core.compare.zones import block_zones
 
-__all__ = ["Comparison", "compare_articles", "units"]
+__all__ = ["CompareCancelled", "Comparison", "Progress", "compare_articles", "units"]
 
 log = logging.getLogger(__name__)
 
@@ -81,10 +82,17 @@ class _Side:
         self.article = article
         self.units = units(article)
         blocks = article.blocks
-        self.texts = [BLOCK_SEPARATOR.join(blocks[i].text for i in u) for u in self.units]
-        self.keys = [paragraph_key(t, options) for t in self.texts]
+        self.texts = [
+            blocks[u[0]].text if len(u) == 1 else BLOCK_SEPARATOR.join(blocks[i].text for i in u)
+            for u in self.units
+        ]
+        self.keys: list[str] = []
         zones = block_zones(article, options.boilerplate_fingerprints)
         self.zones = [zones[u[0]] for u in self.units]
+
+    def make_keys(self, options: CompareOptions, verbatim: Set[str]) -> None:
+        """Normalise every paragraph but those in `verbatim`, which are their own key."""
+        self.keys = [t if t in verbatim else paragraph_key(t, options) for t in self.texts]
 
     def marks(self, unit: int, ranges: Sequence[tuple[int, int]]) -> tuple[Mark, ...]:
         """Ranges of a unit's joined text as marks on its original blocks."""
@@ -104,12 +112,28 @@ class _Side:
         blocks = self.article.blocks
         return tuple(Mark(i, 0, len(blocks[i].text)) for i in self.units[unit] if blocks[i].text)
 
-    def word_count(self, unit: int, options: CompareOptions) -> int:
+    def word_count(self, unit: int, table: TokenTable) -> int:
         """Words of a unit, as the word diff counts them."""
-        return sum(1 for t in tokenise(self.texts[unit], options) if t.kind == "word" and t.key)
+        return count_words(self.texts[unit], table.options, table)
 
 
-def _record(pair: Pair, sa: _Side, sb: _Side, options: CompareOptions) -> BlockDiff:
+def _sides(a: Article, b: Article, options: CompareOptions) -> tuple[_Side, _Side]:
+    """Both articles as paragraph units with their alignment keys.
+
+    A paragraph that occurs once, character for character, in each version is
+    equal whatever the options; it keys on its own text and is never normalised.
+    That spares most of the normalising of long documents whose versions share
+    most paragraphs verbatim.
+    """
+    sa, sb = _Side(a, options), _Side(b, options)
+    count_a, count_b = Counter(sa.texts), Counter(sb.texts)
+    verbatim = {t for t, n in count_a.items() if n == 1 and count_b.get(t) == 1}
+    sa.make_keys(options, verbatim)
+    sb.make_keys(options, verbatim)
+    return sa, sb
+
+
+def _record(pair: Pair, sa: _Side, sb: _Side, table: TokenTable) -> BlockDiff:
     a, b = pair.a, pair.b
     if b is None:
         assert a is not None
@@ -121,7 +145,7 @@ def _record(pair: Pair, sa: _Side, sb: _Side, options: CompareOptions) -> BlockD
             (),
             (Segment(Op.DELETE, sa.texts[a]),),
             a_marks=sa.whole(a),
-            words_deleted=sa.word_count(a, options),
+            words_deleted=sa.word_count(a, table),
             folded=zone is Zone.BOILERPLATE,
         )
     zone = sb.zones[b]
@@ -133,14 +157,14 @@ def _record(pair: Pair, sa: _Side, sb: _Side, options: CompareOptions) -> BlockD
             sb.units[b],
             (Segment(Op.INSERT, sb.texts[b]),),
             b_marks=sb.whole(b),
-            words_inserted=sb.word_count(b, options),
+            words_inserted=sb.word_count(b, table),
             folded=zone is Zone.BOILERPLATE,
         )
     folded = zone is Zone.BOILERPLATE or sa.zones[a] is Zone.BOILERPLATE
     if sa.keys[a] == sb.keys[b]:
         op = Op.MOVE if pair.moved else Op.EQUAL
         return BlockDiff(op, zone, sa.units[a], sb.units[b], (Segment(Op.EQUAL, sb.texts[b]),), folded=folded)
-    diff = word_diff(sa.texts[a], sb.texts[b], options)
+    diff = word_diff(sa.texts[a], sb.texts[b], table.options, table)
     changed = Op.REPLACE if diff.changed else Op.EQUAL
     op = Op.MOVE if pair.moved else changed
     return BlockDiff(
@@ -178,11 +202,40 @@ def _kept(zone: Zone, options: CompareOptions) -> bool:
     return not (options.hide_boilerplate and zone is Zone.BOILERPLATE)
 
 
-def compare_articles(a: Article, b: Article, options: CompareOptions | None = None) -> Comparison:
-    """Compare two versions of an article paragraph by paragraph, then word by word."""
+#: A progress callback: (paragraphs done, paragraphs in all) -> False to cancel.
+Progress = Callable[[int, int], bool]
+
+#: How many aligned paragraphs are diffed between two progress reports.
+_PROGRESS_STEP = 256
+
+
+class CompareCancelled(Exception):
+    """The progress callback asked to stop."""
+
+
+def compare_articles(
+    a: Article,
+    b: Article,
+    options: CompareOptions | None = None,
+    *,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Compare two versions of an article paragraph by paragraph, then word by word.
+
+    A worker thread may pass `progress`; it is called every few hundred
+    paragraphs, and returning False stops the work with `CompareCancelled`.
+    """
     options = options or CompareOptions()
-    sa, sb = _Side(a, options), _Side(b, options)
-    records = [_record(pair, sa, sb, options) for pair in align(sa.keys, sb.keys)]
+    sa, sb = _sides(a, b, options)
+    table = TokenTable(options)
+    pairs = align(sa.keys, sb.keys)
+    records = []
+    for start in range(0, len(pairs), _PROGRESS_STEP):
+        if progress is not None and progress(start, len(pairs)) is False:
+            raise CompareCancelled
+        records += [_record(pair, sa, sb, table) for pair in pairs[start : start + _PROGRESS_STEP]]
+    if progress is not None:
+        progress(len(pairs), len(pairs))
     if options.hide_boilerplate:
         records = [r for r in records if r.zone is not Zone.BOILERPLATE]
     stats = _stats(records, sa, sb, options)

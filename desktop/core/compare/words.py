@@ -10,56 +10,38 @@ insert everything" on long texts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import diff_match_patch as _dmp_py
 
 from desktop.core.compare.model import CompareOptions, Op, Segment
-from desktop.core.compare.normalise import MARKUP_PATTERN, strip_markup, token_key
+from desktop.core.compare.tokens import (
+    CHAR_BASE,
+    CHAR_LIMIT,
+    Kept,
+    TableFull,
+    Token,
+    TokenTable,
+    count_words,
+    tokenise,
+)
 
 try:  # The C++ build gives identical results (tests/core/compare/test_words.py), faster.
     import fast_diff_match_patch as _dmp_fast
 except ImportError:  # pragma: no cover - the pure-Python package is a hard dependency
     _dmp_fast = None
 
-__all__ = ["Token", "WordDiff", "diff_chars", "diff_tokens", "tokenise"]
-
-_WORD = r"\w+(?:['’]\w+)*"
-# Runs of ordinary punctuation stay together ('."' , '...') so a folded "…" and
-# "..." compare equal; characters that may start markup stand alone.
-_PUNCT = r"[^\w\s\[\]<>*_~!]+|[^\w\s]"
-_TOKEN_MARKUP = re.compile(
-    rf"(?P<markup>{MARKUP_PATTERN})|(?P<word>{_WORD})|(?P<space>\s+)|(?P<punct>{_PUNCT})"
-)
-_TOKEN_PLAIN = re.compile(rf"(?P<word>{_WORD})|(?P<space>\s+)|(?P<punct>{_PUNCT})")
-
-#: Token ids become characters of Unicode's supplementary private-use planes: no
-#: character there is alphanumeric or a space for either implementation, so the
-#: semantic clean-up scores every boundary alike in Python and in C++.
-_CHAR_BASE = 0xF0000
-_CHAR_LIMIT = 0x10FFFD - _CHAR_BASE
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token of a text: `text[start:end]`, its class and its comparison key ("" = ignored)."""
-
-    start: int
-    end: int
-    kind: str
-    key: str
-
-
-def tokenise(text: str, options: CompareOptions) -> list[Token]:
-    """Split `text` into word, punctuation, space and markup tokens covering all of it."""
-    pattern = _TOKEN_MARKUP if options.ignore_markup else _TOKEN_PLAIN
-    tokens = []
-    for m in pattern.finditer(text):
-        kind = m.lastgroup or "punct"
-        tokens.append(Token(m.start(), m.end(), kind, token_key(m.group(), kind, options)))
-    return tokens
+__all__ = [
+    "Token",
+    "TokenTable",
+    "WordDiff",
+    "count_words",
+    "diff_chars",
+    "diff_tokens",
+    "tokenise",
+    "word_diff",
+]
 
 
 def _diff_python(a: str, b: str) -> list[tuple[str, int]]:
@@ -93,9 +75,9 @@ def _encode(keys_a: Sequence[str], keys_b: Sequence[str]) -> tuple[str, str] | N
         for key in keys:
             char = ids.get(key)
             if char is None:
-                if len(ids) >= _CHAR_LIMIT:
+                if len(ids) >= CHAR_LIMIT:
                     return None
-                char = ids[key] = chr(_CHAR_BASE + len(ids))
+                char = ids[key] = chr(CHAR_BASE + len(ids))
             chars.append(char)
         out.append("".join(chars))
     return out[0], out[1]
@@ -135,12 +117,10 @@ class WordDiff:
 
 
 class _Builder:
-    """Collects segments (merging neighbours of one op) and changed ranges."""
+    """Collects segments, merging neighbours of one op."""
 
     def __init__(self) -> None:
         self.segments: list[Segment] = []
-        self.a_ranges: list[tuple[int, int]] = []
-        self.b_ranges: list[tuple[int, int]] = []
 
     def add(self, op: Op, text: str) -> None:
         if not text:
@@ -150,73 +130,145 @@ class _Builder:
         else:
             self.segments.append(Segment(op, text))
 
-    @staticmethod
-    def mark(ranges: list[tuple[int, int]], start: int, end: int, joinable: bool) -> None:
-        if joinable and ranges:
-            ranges[-1] = (ranges[-1][0], end)
+
+def _common_prefix(a: Sequence[object], b: Sequence[object]) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # binary search: slices compare in C
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
         else:
-            ranges.append((start, end))
+            hi = mid - 1
+    return lo
 
 
-def _separates(gap: str) -> bool:
-    # Spaces and ignored punctuation keep the words on either side apart; markup
-    # does not ("**so**on" reads "soon"). Gaps that agree on this are the same.
-    return bool(strip_markup(gap))
+def _common_suffix(a: Sequence[object], b: Sequence[object], limit: int) -> int:
+    lo, hi = 0, min(len(a), len(b), limit)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
-def word_diff(a: str, b: str, options: CompareOptions) -> WordDiff:
+def _chunk_offset(text: str, k: int) -> int:
+    """Where the k-th whitespace-separated chunk of `text` starts."""
+    return len(text) - len(text.split(None, k)[-1]) if k else len(text) - len(text.lstrip())
+
+
+def _trim(a: str, b: str, options: CompareOptions) -> tuple[int, int, int, int]:
+    """A common head and tail of both texts, cut between whole tokens.
+
+    Returns where the rest starts and ends in `a` and in `b`. The texts are cut
+    only before a whitespace-separated chunk (no token spans whitespace but an
+    HTML tag, hence the `<` checks); when spacing is ignored, the chunks are
+    compared, so re-wrapped lines still trim.
+    """
+    if options.ignore_whitespace:
+        ca, cb = a.split(), b.split()
+    else:  # every space counts: compare characters, cut at the start of a space run
+        ca, cb = list(a), list(b)
+    n = min(len(ca), len(cb))
+    p = _common_prefix(ca, cb)
+    q = _common_suffix(ca, cb, n - p)
+    if p >= n or not options.ignore_whitespace:
+        # Spaces count, or one text is a prefix of the other: cut at a space run.
+        p = max(0, "".join(ca[:p]).rfind(" "))
+        while p > 0 and a[p - 1].isspace():
+            p -= 1
+        q = 0
+        head_a = head_b = p
+    else:
+        head_a, head_b = _chunk_offset(a, p), _chunk_offset(b, p)
+    if head_a and "<" in a[:head_a]:
+        head_a = head_b = q = 0
+    if q and options.ignore_whitespace:
+        tail_a, tail_b = _chunk_offset(a, len(ca) - q), _chunk_offset(b, len(cb) - q)
+        if ">" not in a[tail_a:]:
+            return head_a, head_b, tail_a, tail_b
+    return head_a, head_b, len(a), len(b)
+
+
+def word_diff(a: str, b: str, options: CompareOptions, table: TokenTable | None = None) -> WordDiff:
     """Diff the words of `a` and `b` under `options`.
 
     Ignored tokens (spaces, markup, …) between two kept tokens form a gap that
     travels with the token before it: with the equal run when both sides' gaps
     separate words alike, else as each side's own change, so that the segments
-    still rebuild each text.
+    still rebuild each text. `table` may be shared by the calls of one comparison.
     """
-    ta, tb = tokenise(a, options), tokenise(b, options)
-    ka = [i for i, t in enumerate(ta) if t.key]
-    kb = [i for i, t in enumerate(tb) if t.key]
-
-    def gap(text: str, tokens: list[Token], kept: list[int], pos: int) -> str:
-        # Text of the ignored tokens after kept token number `pos` (-1: before the first).
-        start = tokens[kept[pos]].end if pos >= 0 else 0
-        end = tokens[kept[pos + 1]].start if pos + 1 < len(kept) else len(text)
-        return text[start:end]
-
-    out = _Builder()
-    words_ins = words_del = 0
-    ga, gb = gap(a, ta, ka, -1), gap(b, tb, kb, -1)
-    if _separates(ga) == _separates(gb):
-        out.add(Op.EQUAL, gb)
-    else:
-        out.add(Op.DELETE, ga)
-        out.add(Op.INSERT, gb)
-    ia = ib = 0
-    last_a = last_b = -2  # kept index of the last marked token, to join runs
-    for sign, count in diff_tokens([ta[i].key for i in ka], [tb[i].key for i in kb]):
-        for _ in range(count):
-            if sign == "=":
-                ga, gb = gap(a, ta, ka, ia), gap(b, tb, kb, ib)
-                tok = tb[kb[ib]]
-                out.add(Op.EQUAL, b[tok.start : tok.end])
-                if _separates(ga) == _separates(gb):
-                    out.add(Op.EQUAL, gb)
-                else:
-                    out.add(Op.DELETE, ga)
-                    out.add(Op.INSERT, gb)
-                ia += 1
-                ib += 1
-            elif sign == "-":
-                tok = ta[ka[ia]]
-                out.add(Op.DELETE, a[tok.start : tok.end] + gap(a, ta, ka, ia))
-                out.mark(out.a_ranges, tok.start, tok.end, last_a == ia - 1)
-                last_a = ia
-                words_del += tok.kind == "word"
-                ia += 1
+    table = table or TokenTable(options)
+    head_a, head_b, tail_a, tail_b = _trim(a, b, options)
+    if head_a or head_b or tail_a < len(a) or tail_b < len(b):
+        inner = _word_diff_or_fallback(a[head_a:tail_a], b[head_b:tail_b], options, table)
+        segments = [Segment(Op.EQUAL, b[:head_b]), *inner.segments]
+        segments.append(Segment(Op.EQUAL, b[tail_b:]))
+        merged: list[Segment] = []
+        for seg in segments:
+            if not seg.text:
+                continue
+            if merged and merged[-1].op is seg.op:
+                merged[-1] = Segment(seg.op, merged[-1].text + seg.text)
             else:
-                tok = tb[kb[ib]]
-                out.add(Op.INSERT, b[tok.start : tok.end] + gap(b, tb, kb, ib))
-                out.mark(out.b_ranges, tok.start, tok.end, last_b == ib - 1)
-                last_b = ib
-                words_ins += tok.kind == "word"
-                ib += 1
-    return WordDiff(tuple(out.segments), tuple(out.a_ranges), tuple(out.b_ranges), words_ins, words_del)
+                merged.append(seg)
+        return WordDiff(
+            tuple(merged),
+            tuple((x + head_a, y + head_a) for x, y in inner.a_ranges),
+            tuple((x + head_b, y + head_b) for x, y in inner.b_ranges),
+            inner.words_inserted,
+            inner.words_deleted,
+        )
+    return _word_diff_or_fallback(a, b, options, table)
+
+
+def _word_diff_or_fallback(a: str, b: str, options: CompareOptions, table: TokenTable) -> WordDiff:
+    table.make_room(len(a) + len(b))
+    try:
+        return _word_diff(a, b, table)
+    except TableFull:
+        return _word_diff(a, b, TokenTable(options, raw_keys=True))
+
+
+def _word_diff(a: str, b: str, table: TokenTable) -> WordDiff:
+    sa, sb = Kept(a, table), Kept(b, table)
+    if table.raw_keys:
+        ops = diff_tokens(sa.names, sb.names)
+    else:
+        ops = diff_chars("".join(sa.names), "".join(sb.names))
+    out = _Builder()
+    a_ranges: list[tuple[int, int]] = []
+    b_ranges: list[tuple[int, int]] = []
+    words_ins = words_del = 0
+    if sa.lead_sep == sb.lead_sep:
+        out.add(Op.EQUAL, sb.gap(-1))
+    else:
+        out.add(Op.DELETE, sa.gap(-1))
+        out.add(Op.INSERT, sb.gap(-1))
+    ia = ib = 0
+    for sign, n in ops:
+        if sign == "=":
+            if sa.seps[ia : ia + n] == sb.seps[ib : ib + n]:
+                out.add(Op.EQUAL, b[sb.starts[ib] : sb.gap_end(ib + n - 1)])
+            else:
+                for k in range(n):
+                    out.add(Op.EQUAL, b[sb.starts[ib + k] : sb.ends[ib + k]])
+                    if sa.seps[ia + k] == sb.seps[ib + k]:
+                        out.add(Op.EQUAL, sb.gap(ib + k))
+                    else:
+                        out.add(Op.DELETE, sa.gap(ia + k))
+                        out.add(Op.INSERT, sb.gap(ib + k))
+            ia += n
+            ib += n
+        elif sign == "-":
+            out.add(Op.DELETE, a[sa.starts[ia] : sa.gap_end(ia + n - 1)])
+            a_ranges.append((sa.starts[ia], sa.ends[ia + n - 1]))
+            words_del += sum(sa.words[ia : ia + n])
+            ia += n
+        else:
+            out.add(Op.INSERT, b[sb.starts[ib] : sb.gap_end(ib + n - 1)])
+            b_ranges.append((sb.starts[ib], sb.ends[ib + n - 1]))
+            words_ins += sum(sb.words[ib : ib + n])
+            ib += n
+    return WordDiff(tuple(out.segments), tuple(a_ranges), tuple(b_ranges), words_ins, words_del)

@@ -89,8 +89,14 @@ def block_zones(article: Article, fingerprints: Set[str] = frozenset()) -> tuple
     """
     blocks = article.blocks
     zones = [Zone.BODY] * len(blocks)
-    texts = [collapse_whitespace(b.text) for b in blocks]
     n = len(blocks)
+    # Only short blocks can be anything but body; long ones are not worth tidying
+    # (this runs over whole documents; tidying only ever shortens a text, and
+    # rarely by much).
+    texts = [
+        collapse_whitespace(b.text) if len(b.text) <= _SHORT + 40 or i >= n - _FOOT_WINDOW else b.text
+        for i, b in enumerate(blocks)
+    ]
 
     seen_title = False
     for i in range(min(n, _HEAD_WINDOW)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,11 @@ def test_apostrophes_are_not_quotes(text: str) -> None:
 def test_apostrophes_inside_a_quote_do_not_split_it() -> None:
     text = "“We’re back in the ’90s with rock ’n’ roll,” he said."
     assert texts(text) == ["“We’re back in the ’90s with rock ’n’ roll,”"]
+
+
+def test_straight_and_misturned_elisions_inside_a_quote_are_not_nested_quotes() -> None:
+    text = "“It was the '90s, rock 'n' roll, the ‘90s and all o' them,” he said."
+    assert texts(text) == ["“It was the '90s, rock 'n' roll, the ‘90s and all o' them,”"]
 
 
 def test_nested_quotes() -> None:
@@ -159,6 +165,14 @@ def test_attribution_after_with_appositive() -> None:
     assert mention(text, only(text)) == "Tom Reed"
 
 
+def test_attribution_after_with_long_aside() -> None:
+    text = (
+        "“Turnout will decide it,” Ana Ruiz, 30, of Raleigh, N.C., who runs a polling firm "
+        "that advises several campaigns, said in an interview."
+    )
+    assert mention(text, only(text)) == "Ana Ruiz"
+
+
 def test_attribution_before_with_colon() -> None:
     text = "Governor Ana Ruiz said on Monday: “We will rebuild.”"
     q = only(text)
@@ -169,6 +183,29 @@ def test_split_quote_both_halves_attributed() -> None:
     text = "“We tried,” Lee said, “but the votes were not there.”"
     found = find_quotes(text)
     assert [mention(text, q) for q in found] == ["Lee", "Lee"]
+
+
+def test_split_quote_with_aside_between_halves() -> None:
+    text = "“The risk,” said Tom Reed, an economist at the bank, “is that prices rise.”"
+    assert [mention(text, q) for q in find_quotes(text)] == ["Tom Reed", "Tom Reed"]
+
+
+def test_inverted_attribution_after_a_phrase() -> None:
+    text = "Reed won “working-class voters” in the primary, said professor Ana Ruiz."
+    assert mention(text, only(text)) == "professor Ana Ruiz"
+
+
+def test_speaker_carries_over_past_a_title() -> None:
+    text = "“It is early,” said Ana Ruiz, a host of the show “Morning Talk.” “We will see.”"
+    found = find_quotes(text)
+    assert [q.kind for q in found] == ["full", "scare", "full"]
+    assert mention(text, found[2]) == "Ana Ruiz"
+
+
+def test_last_speaker_passes_over_an_unattributed_title() -> None:
+    text = "“It is early,” Ana Ruiz said. The film “Morning Talk” opens today. “We will see.”"
+    found = find_quotes(text)
+    assert [mention(text, q) for q in found] == ["Ana Ruiz", None, "Ana Ruiz"]
 
 
 def test_partial_quote_inside_reported_speech() -> None:
@@ -324,6 +361,11 @@ def test_any_text_gives_consistent_quotes(text: str) -> None:
         if q.speaker_start is not None:
             assert q.speaker_end is not None
             assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+    # Spans nest or stay apart, never cross, so a highlighter can paint them in order.
+    for a in found:
+        for b in found:
+            crossing = a.start < b.start < a.end < b.end
+            assert not crossing, (a, b)
 
 
 @settings(max_examples=200, deadline=None)
@@ -331,3 +373,20 @@ def test_any_text_gives_consistent_quotes(text: str) -> None:
 def test_arbitrary_unicode_never_crashes(text: str) -> None:
     for q in find_quotes(text):
         assert q.text == text[q.start : q.end]
+
+
+def test_long_pathological_text_stays_fast() -> None:
+    # A quotation every few characters in one endless sentence: the look-backs are
+    # bounded, so this stays linear (it took minutes before they were).
+    text = '"x" ' * 5000 + "he said “a b c” and " * 2000
+    started = time.perf_counter()
+    found = find_quotes(text)
+    assert len(found) == 7000
+    assert time.perf_counter() - started < 20
+
+
+def test_seed_article_repeated_is_fast() -> None:
+    text = "\n\n".join([seed_text()] * 100)
+    started = time.perf_counter()
+    assert len(find_quotes(text)) == 900
+    assert time.perf_counter() - started < 10

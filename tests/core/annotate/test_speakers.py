@@ -72,7 +72,7 @@ def test_clause_subject_skips_leading_adverbials() -> None:
 
 
 def test_find_cues_ignores_capitalised_names_and_nouns() -> None:
-    text = "State officials issued a report; Post said the claim was false and added more."
+    text = "State officials issued a report; Post said the note was false and added more."
     assert [c.word for c in find_cues(text, 0, len(text))] == ["said", "added"]
 
 
@@ -98,3 +98,43 @@ def test_attribution_before_colon_name() -> None:
     attr = attribution_before(text, 0, len(text) - 1, [])
     assert attr is not None
     assert text[attr.speaker_start : attr.speaker_end] == "Jeffrey M. Jones"
+
+
+def test_resolver_gender_from_given_name_beats_recency() -> None:
+    text = "Hillary Clinton met Donald Trump. Later she spoke."
+    i = text.index("she")
+    assert SpeakerResolver(text).resolve(i, i + 3) == "Hillary Clinton"
+
+
+def test_resolver_surname_takes_the_latest_full_name_before_it() -> None:
+    text = "Bill Clinton spoke. Clinton left. Hillary Clinton came. Clinton stayed."
+    resolver = SpeakerResolver(text)
+    first = text.index("Clinton left")
+    last = text.index("Clinton stayed")
+    assert resolver.resolve(first, first + 7) == "Bill Clinton"
+    assert resolver.resolve(last, last + 7) == "Hillary Clinton"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["one Sanders supporter", "the Clinton campaign", "the Texan", "a U.S. official"],
+)
+def test_resolver_descriptions_are_not_names(phrase: str) -> None:
+    text = "Bernie Sanders and Hillary Clinton spoke. " + phrase
+    start = text.index(phrase)
+    assert SpeakerResolver(text).resolve(start, len(text)) is None
+
+
+def test_resolver_generic_role_without_holder_is_none() -> None:
+    text = "Tom Reed spoke. The spokesman said no."
+    i = text.index("The spokesman")
+    assert SpeakerResolver(text).resolve(i, i + len("The spokesman")) is None
+
+
+def test_resolver_names_an_organisation_when_no_person_is_named() -> None:
+    text = "Russia's Prosecutor General's Office acted. The authorities agreed."
+    resolver = SpeakerResolver(text)
+    office = "Russia's Prosecutor General's Office"
+    assert resolver.resolve(0, len(office)) == office
+    i = text.index("The authorities")
+    assert resolver.resolve(i, i + len("The authorities")) is None

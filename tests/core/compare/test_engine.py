@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.article import BLOCK_SEPARATOR, Article, Block, BlockKind
-from desktop.core.compare import CompareOptions, Comparison, Op, Zone, compare_articles
+from desktop.core.compare import (
+    CompareCancelled,
+    CompareOptions,
+    Comparison,
+    Op,
+    Zone,
+    compare_articles,
+)
 from desktop.core.compare.normalise import fingerprint, paragraph_key
-from tests.core.compare.conftest import article, article_pairs, articles
+from tests.core.compare.strategies import article, article_pairs, articles
 
 KEEP = CompareOptions.keep_all()
 option_sets = st.sampled_from(
@@ -217,3 +225,21 @@ def test_to_dict_has_the_documented_shape() -> None:
     assert (second["op"], second["a_index"], second["b_index"]) == ("replace", 0, 1)
     assert {s["op"] for s in second["segments"]} == {"equal", "insert", "delete"}
     assert 0 < data["stats"]["similarity"] < 1
+
+
+def test_progress_is_reported_and_can_cancel() -> None:
+    paras = [f"Paragraph {n} with a few words in it." for n in range(600)]
+    a, b = article(*paras), article(*paras[1:])
+    seen: list[tuple[int, int]] = []
+    result = compare_articles(a, b, progress=lambda done, total: seen.append((done, total)) or True)
+    assert seen[0] == (0, 600) and seen[-1] == (600, 600)
+    assert result.stats.paragraphs_deleted == 1
+    with pytest.raises(CompareCancelled):
+        compare_articles(a, b, progress=lambda done, total: done == 0)
+
+
+def test_results_are_frozen_and_hashable() -> None:
+    result = compare_articles(article("One two."), article("One three."))
+    assert hash(result) == hash(compare_articles(article("One two."), article("One three.")))
+    with pytest.raises(AttributeError):
+        result.blocks[0].op = Op.EQUAL  # type: ignore[misc]

@@ -9,9 +9,9 @@ import pytest
 from desktop.core.compare import CompareOptions, Op, Zone, compare_articles
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
-loaders = pytest.importorskip(
-    "desktop.core.loaders", reason="desktop.core.loaders.load_file is not written yet"
-)
+loaders = pytest.importorskip("desktop.core.loaders", reason="the loaders are not written yet")
+if not hasattr(loaders, "load_file"):
+    pytest.skip("desktop.core.loaders.load_file is not written yet", allow_module_level=True)
 
 
 def _seeds() -> tuple[Path, Path]:

@@ -8,8 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.compare import CompareOptions, Op, words
-from desktop.core.compare.words import _diff_fast, _diff_python, diff_tokens, tokenise, word_diff
+from desktop.core.compare import CompareOptions, Op, tokens, words
+from desktop.core.compare.words import (
+    TokenTable,
+    _diff_fast,
+    _diff_python,
+    count_words,
+    diff_tokens,
+    tokenise,
+    word_diff,
+)
 
 
 def test_tokens_cover_the_text_and_keep_words_whole() -> None:
@@ -63,7 +71,7 @@ def test_a_long_pair_is_diffed_exactly_not_given_up_on() -> None:
 
 
 def test_fallback_beyond_the_private_use_planes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(words, "_CHAR_LIMIT", 3)
+    monkeypatch.setattr(words, "CHAR_LIMIT", 3)
     assert diff_tokens(["a", "b", "c", "d"], ["a", "x", "c", "d"]) == [
         ("=", 1),
         ("-", 1),
@@ -83,3 +91,33 @@ def test_keep_all_segments_rebuild_any_text(a: str, b: str) -> None:
     for start, end in diff.b_ranges:
         assert 0 <= start < end <= len(b)
     assert diff.changed == (a != b)
+
+
+def test_word_diff_survives_more_words_than_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tokens, "CHAR_LIMIT", 2)
+    diff = word_diff("one two three four", "one two five four", CompareOptions())
+    assert [(s.op, s.text) for s in diff.segments] == [
+        (Op.EQUAL, "one two "),
+        (Op.DELETE, "three "),
+        (Op.INSERT, "five "),
+        (Op.EQUAL, "four"),
+    ]
+
+
+def test_a_shared_table_gives_the_same_diffs() -> None:
+    table = TokenTable(CompareOptions())
+    pairs = [("a b c d", "a x c d"), ("Putin’s “frozen” talks", 'Putin\'s "thawed" talks')]
+    for a, b in pairs:
+        assert word_diff(a, b, CompareOptions(), table) == word_diff(a, b, CompareOptions())
+
+
+def test_trimmed_rewrapped_edit_marks_the_original_offsets() -> None:
+    a = "One two three four five six seven\neight nine ten."
+    b = "One two three\nfour five SIX seven eight\nnine ten."
+    diff = word_diff(a, b, CompareOptions())
+    assert [a[x:y] for x, y in diff.a_ranges] == ["six"]
+    assert [b[x:y] for x, y in diff.b_ranges] == ["SIX"]
+
+
+def test_count_words() -> None:
+    assert count_words("Putin’s “frozen,” [said](#) it — 42", CompareOptions()) == 5

@@ -1,0 +1,215 @@
+"""One side of the comparison: the pane widget, and writing rows into its document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.core.article import Article, BlockKind, shorten
+from desktop.core.compare.model import BlockDiff, Op
+from desktop.core.compare.navigate import DisplayRow
+from desktop.ui import text_render
+
+FOLD_SCHEME = "palimpsest-fold"
+
+# Light marks that keep the default dark text above WCAG AA contrast.
+COLORS = {
+    "delete_word": QColor("#f6b9b3"),
+    "insert_word": QColor("#b5e3bd"),
+    "delete_block": QColor("#fdecea"),
+    "insert_block": QColor("#e9f7ec"),
+    "move_block": QColor("#e5eefa"),
+    "gap": QColor("#f2f2f2"),
+    "current": QColor("#fff3c4"),
+}
+
+
+@dataclass
+class PaneLayout:
+    """Where each article block and each display row landed in a pane's document."""
+
+    block_starts: dict[int, int] = field(default_factory=dict)  # article block → position
+    rows: list[list[int]] = field(default_factory=list)  # display row → QTextBlock numbers
+
+
+class ComparePane(QTextBrowser):
+    """One side of the comparison: read-only, never loads a resource.
+
+    Signals:
+        resized(): the pane changed size (its text re-wrapped).
+        fold_clicked(int): the fold starting at this row was clicked.
+    """
+
+    resized = Signal()
+    fold_clicked = Signal(int)
+
+    def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> None:  # noqa: N802
+        """Never load anything an article points to."""
+        return None
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        """Report the resize: rows must be re-aligned with the new wrapping."""
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.resized.emit()
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == FOLD_SCHEME:
+            self.fold_clicked.emit(int(url.path() or 0))
+        elif url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+
+def render_side(doc: QTextDocument, article: Article, rows: tuple[BlockDiff, ...],
+                display: list[DisplayRow], side: int, font: QFont, palette: QPalette) -> PaneLayout:
+    """Write one side (0 = A, 1 = B) of the display rows into `doc`."""
+    cursor = QTextCursor(doc)
+    layout = PaneLayout()
+    first = True
+    for item in display:
+        numbers: list[int] = []
+        if item.fold is not None:
+            _write_fold_line(cursor, article, rows, item, side, font, palette, first=first)
+            numbers.append(cursor.block().blockNumber())
+        else:
+            assert item.row is not None
+            row = rows[item.row]
+            indices = row.a_blocks if side == 0 else row.b_blocks
+            if not indices:
+                _write_gap(cursor, first=first)
+                numbers.append(cursor.block().blockNumber())
+            for index in indices:
+                layout.block_starts[index] = text_render.insert_block(
+                    cursor, article.blocks[index], font, palette, first=first and not numbers)
+                tint = _block_tint(row, side)
+                if tint is not None:
+                    fmt = cursor.blockFormat()
+                    fmt.setBackground(tint)
+                    cursor.setBlockFormat(fmt)
+                numbers.append(cursor.block().blockNumber())
+        first = False
+        layout.rows.append(numbers)
+    _paint_marks(cursor, rows, display, layout, side)
+    return layout
+
+
+def _paint_marks(cursor: QTextCursor, rows: tuple[BlockDiff, ...], display: list[DisplayRow],
+                 layout: PaneLayout, side: int) -> None:
+    color = COLORS["delete_word"] if side == 0 else COLORS["insert_word"]
+    fmt = text_render.mark_format(color)
+    for item in display:
+        if item.row is None:
+            continue
+        row = rows[item.row]
+        if row.op in (Op.INSERT, Op.DELETE):
+            continue  # the whole block is tinted already
+        for mark in row.a_marks if side == 0 else row.b_marks:
+            start = layout.block_starts.get(mark.block)
+            if start is None or mark.end <= mark.start:
+                continue
+            cursor.setPosition(start + mark.start)
+            cursor.setPosition(start + mark.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+
+def _write_gap(cursor: QTextCursor, *, first: bool) -> None:
+    fmt = QTextBlockFormat()
+    fmt.setBackground(COLORS["gap"])
+    if first:
+        cursor.setBlockFormat(fmt)
+    else:
+        cursor.insertBlock(fmt)
+
+
+def _write_fold_line(cursor: QTextCursor, article: Article, rows: tuple[BlockDiff, ...], item: DisplayRow,
+                     side: int, font: QFont, palette: QPalette, *, first: bool) -> None:
+    assert item.fold is not None
+    fold = item.fold
+    indices = [i for r in rows[fold.start:fold.end] for i in (r.a_blocks if side == 0 else r.b_blocks)]
+    if not indices:
+        _write_gap(cursor, first=first)
+        return
+    bfmt = text_render.block_format(BlockKind.CAPTION, first=first)
+    bfmt.setBackground(COLORS["gap"])
+    cfmt = text_render.char_format(BlockKind.CAPTION, 0, font, palette)
+    if first:
+        cursor.setBlockFormat(bfmt)
+        cursor.setBlockCharFormat(cfmt)
+    else:
+        cursor.insertBlock(bfmt, cfmt)
+    what = "removed" if side == 0 and all(rows[r].op is Op.DELETE for r in range(fold.start, fold.end)) else (
+        "added" if side == 1 and all(rows[r].op is Op.INSERT for r in range(fold.start, fold.end)) else "")
+    opening = shorten(article.blocks[indices[0]].text, 60)
+    count = f"{len(indices)} paragraph{'s' if len(indices) != 1 else ''}"
+    if item.expanded:
+        label = f"▾ Boilerplate, {what + ', ' if what else ''}{count}: click to fold"
+    else:
+        label = f"▸ Boilerplate {what + ' ' if what else ''}({count}): “{opening}” (click to show)"
+    link = QTextCharFormat(cfmt)
+    link.setAnchor(True)
+    link.setAnchorHref(f"{FOLD_SCHEME}:{fold.start}")
+    link.setToolTip("Show or fold this boilerplate")
+    cursor.insertText(label, link)
+
+
+def _block_tint(row: BlockDiff, side: int) -> QColor | None:
+    if row.op is Op.INSERT and side == 1:
+        return COLORS["insert_block"]
+    if row.op is Op.DELETE and side == 0:
+        return COLORS["delete_block"]
+    if row.op is Op.MOVE:
+        return COLORS["move_block"]
+    return None
+
+
+_PAD_PROPERTY = QTextBlockFormat.Property.UserProperty + 1
+
+
+def row_tops(doc: QTextDocument, rows: list[list[int]]) -> list[float]:
+    """The y of each display row's first block, plus the end of the text last."""
+    layout = doc.documentLayout()
+    tops = [layout.blockBoundingRect(doc.findBlockByNumber(numbers[0])).y() for numbers in rows]
+    tops.append(layout.documentSize().height() - doc.documentMargin())
+    return tops
+
+
+def natural_heights(doc: QTextDocument, rows: list[list[int]]) -> list[float]:
+    """Each display row's height without our padding, from the current layout."""
+    tops = row_tops(doc, rows)
+    return [tops[i + 1] - tops[i] - _padding(doc, rows[i]) for i in range(len(rows))]
+
+
+def set_padding(doc: QTextDocument, numbers: list[int], extra: float) -> bool:
+    """Give a row `extra` pixels below its last block; True if that changed anything."""
+    block = doc.findBlockByNumber(numbers[-1])
+    fmt = block.blockFormat()
+    old = float(fmt.property(_PAD_PROPERTY) or 0.0)
+    if abs(old - extra) < 0.5:
+        return False
+    fmt.setBottomMargin(fmt.bottomMargin() - old + extra)
+    fmt.setProperty(_PAD_PROPERTY, extra)
+    QTextCursor(block).setBlockFormat(fmt)
+    return True
+
+
+def _padding(doc: QTextDocument, numbers: list[int]) -> float:
+    return float(doc.findBlockByNumber(numbers[-1]).blockFormat().property(_PAD_PROPERTY) or 0.0)
