@@ -31,10 +31,11 @@ def main() -> int:
     window.resize(1400, 860)
     window.show()
 
-    def wait_loaded() -> None:
+    def wait_for(signal: object, action: object) -> None:
         loop = QEventLoop()
-        window.articles_loaded.connect(loop.quit)
+        signal.connect(loop.quit)  # type: ignore[attr-defined]
         QTimer.singleShot(30000, loop.quit)
+        action()  # type: ignore[operator]
         loop.exec()
 
     def shot(name: str) -> None:
@@ -45,12 +46,14 @@ def main() -> int:
 
     window.select_rows([])
     shot("empty")
-    window.open_paths(sample_articles())
-    wait_loaded()
+    wait_for(window.articles_loaded, lambda: window.open_paths(sample_articles()))
     window.select_rows([1])
     shot("reader")
-    window.select_rows([0, 1])
+    wait_for(window.comparison_shown, lambda: window.select_rows([0, 1]))
     shot("compare")
+    window.compare_view.next_change()
+    window.compare_view.next_change()
+    shot("compare-next-change")
     window.close()
     return 0
 

@@ -62,11 +62,11 @@ class ComparePane(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
 
-    def loadResource(self, kind: int, url: QUrl | str) -> None:  # noqa: N802
+    def loadResource(self, kind: int, url: QUrl | str) -> None:
         """Never load anything an article points to."""
         return None
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802
+    def resizeEvent(self, event: object) -> None:
         """Report the resize: rows must be re-aligned with the new wrapping."""
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.resized.emit()

@@ -29,6 +29,7 @@ from desktop.ui.compare_pane import (
     row_tops,
     set_padding,
 )
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.workers import CompareJob
 
@@ -38,7 +39,8 @@ __all__ = ["COLORS", "ComparePane", "CompareView"]
 FILTERS = (
     ("ignore_whitespace", "filterWhitespace", "Whitespace", "Ignore spacing and re-wrapped lines"),
     ("ignore_markup", "filterMarkup", "Markup", "Ignore Markdown and HTML markup"),
-    ("ignore_quote_style", "filterQuoteStyle", "Quote style", "Treat straight and curly quotes, and dashes, alike"),
+    ("ignore_quote_style", "filterQuoteStyle", "Quote style",
+     "Treat straight and curly quotes, and dashes, alike"),
     ("ignore_punctuation", "filterPunctuation", "Punctuation", "Ignore punctuation"),
     ("ignore_case", "filterCase", "Case", "Ignore upper and lower case"),
 )
@@ -83,11 +85,9 @@ class CompareView(QWidget):
         self._summary.setWordWrap(True)
         self._summary.setTextFormat(Qt.TextFormat.PlainText)
         self._filter_bar = self._build_filter_bar()
-        self._left_title, self._right_title = QLabel(self), QLabel(self)
+        self._left_title, self._right_title = ElidedLabel(self), ElidedLabel(self)
         for label in (self._left_title, self._right_title):
-            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setObjectName("comparePaneTitle")
-            label.setMinimumWidth(50)
         self.left = ComparePane("compareLeft", "Older version (A)", self)
         self.right = ComparePane("compareRight", "Newer version (B)", self)
         self.overview = OverviewStrip(self)
@@ -179,10 +179,8 @@ class CompareView(QWidget):
         self._comparison = comparison
         self._expanded.clear()
         self._current = None
-        self._left_title.setText(f"A: {a.display_title()}")
-        self._right_title.setText(f"B: {b.display_title()}")
-        self._left_title.setToolTip(a.meta.path or "")
-        self._right_title.setToolTip(b.meta.path or "")
+        self._left_title.setText(f"A: {a.display_title()}" + (f"  ({a.meta.path})" if a.meta.path else ""))
+        self._right_title.setText(f"B: {b.display_title()}" + (f"  ({b.meta.path})" if b.meta.path else ""))
         self._summary.setText(comparison.summary)
         self._render()
         self.comparison_shown.emit()
@@ -334,8 +332,13 @@ class CompareView(QWidget):
             if self._current is not None and self._current < len(layout.rows):
                 for number in layout.rows[self._current]:
                     selection = QTextEdit.ExtraSelection()
-                    selection.cursor = QTextCursor(pane.document().findBlockByNumber(number))
-                    selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                    block = pane.document().findBlockByNumber(number)
+                    selection.cursor = QTextCursor(block)
+                    # The whole paragraph, every wrapped line of it, not just its first line.
+                    selection.cursor.setPosition(block.position() + max(0, block.length() - 1),
+                                                 QTextCursor.MoveMode.KeepAnchor)
+                    # Full width only paints one line, so only empty gap lines get it.
+                    selection.format.setProperty(QTextFormat.Property.FullWidthSelection, block.length() <= 1)
                     selection.format.setBackground(COLORS["current"])
                     selections.append(selection)
             pane.setExtraSelections(selections)

@@ -202,7 +202,8 @@ class MainWindow(QMainWindow):
         self.action_compare.setEnabled(len(selected) == 2)
         self.action_close.setEnabled(bool(selected))
         self.action_undo_close.setEnabled(bool(self._closed))
-        comparing = self._pages.currentIndex() == self.PAGE_COMPARE and self.compare_view.comparison() is not None
+        comparing = (self._pages.currentIndex() == self.PAGE_COMPARE
+                     and self.compare_view.comparison() is not None)
         for act in (self.action_next_change, self.action_previous_change, self.action_export_report):
             act.setEnabled(comparing)
         count = self.model.rowCount()

@@ -35,7 +35,7 @@ class OverviewStrip(QWidget):
         self._marks: list[tuple[float, float, QColor]] = []
         self._visible = (0.0, 1.0)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         """Narrow and as tall as the panes."""
         return QSize(14, 100)
 
@@ -54,7 +54,7 @@ class OverviewStrip(QWidget):
         """How many changes are drawn."""
         return len(self._marks)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Ticks for changes, a frame for the visible part."""
         painter = QPainter(self)
         height = self.height()
@@ -68,7 +68,7 @@ class OverviewStrip(QWidget):
         painter.drawRect(QRectF(0.5, top * height, self.width() - 1.5, max(4.0, (bottom - top) * height)))
         painter.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         """Jump to the clicked place."""
         if event.button() == Qt.MouseButton.LeftButton and self.height() > 0:
             self.position_clicked.emit(min(1.0, max(0.0, event.position().y() / self.height())))

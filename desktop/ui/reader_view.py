@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from desktop.core.article import Article, Block, BlockKind, DateSource, InlineSpan, InlineStyle
 from desktop.ui import text_render
 
-
 _DATE_SOURCES = {DateSource.DATELINE: "dateline", DateSource.URL: "URL",
                  DateSource.HTML_META: "page's metadata"}
 
