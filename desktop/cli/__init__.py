@@ -14,7 +14,7 @@ from desktop.core.errors import PalimpsestError
 #: Sub-command modules of this package; each has `register(subparsers)`, which
 #: adds its parser and sets `run=` (a function taking the parsed args, returning
 #: the exit status).
-COMMANDS = ("show", "diff", "annotate")
+COMMANDS = ("show", "diff", "annotate", "library_commands")
 
 EXIT_OK = 0
 EXIT_TROUBLE = 2
@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    parser.add_argument("--library", metavar="DIR",
+                        help="the library folder (default: $PALIMPSEST_LIBRARY or the user data folder)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name}").register(sub)
