@@ -47,7 +47,7 @@ def main() -> int:
     window.select_rows([])
     shot("empty")
     wait_for(window.articles_loaded, lambda: window.open_paths(sample_articles()))
-    window.select_rows([1])
+    wait_for(window.annotations_shown, lambda: window.select_rows([1]))
     shot("reader")
     wait_for(window.comparison_shown, lambda: window.select_rows([0, 1]))
     shot("compare")

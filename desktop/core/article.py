@@ -10,6 +10,10 @@ from typing import Any
 #: Text placed between two blocks in `Article.text`. Offsets of annotations
 #: and of compare spans are indices into that joined text.
 BLOCK_SEPARATOR = "\n\n"
+#: Between a block marked `continues` and the next: the same length as
+#: BLOCK_SEPARATOR (so offsets do not depend on it) but not a paragraph break,
+#: so a sentence cut by a stray blank line reads as one to the annotators.
+CONTINUATION_SEPARATOR = "  "
 
 
 class BlockKind(enum.StrEnum):
@@ -129,8 +133,13 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The reading text: blocks joined by `BLOCK_SEPARATOR`."""
-        return BLOCK_SEPARATOR.join(b.text for b in self.blocks)
+        """The reading text: blocks joined by `BLOCK_SEPARATOR`, or by
+        `CONTINUATION_SEPARATOR` after a block that `continues`."""
+        parts: list[str] = []
+        for block in self.blocks:
+            parts.append(block.text)
+            parts.append(CONTINUATION_SEPARATOR if block.continues else BLOCK_SEPARATOR)
+        return "".join(parts[:-1])
 
     def block_offsets(self) -> list[int]:
         """Start of each block in `text`."""

@@ -51,5 +51,8 @@ SCHEMA = {
         Setting("window/compare_splitter", bytes, b""),
         # Files over this size are refused rather than read (a 1 GB log is not an article).
         Setting("files/max_megabytes", int, 50),
+        Setting("reader/show_quotes", bool, True),
+        Setting("reader/show_dates", bool, True),
+        Setting("window/reader_splitter", bytes, b""),
     )
 }

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.article import Article
-from desktop.core.compare import CompareOptions, Comparison
+from desktop.core.compare import CompareOptions, Comparison, compare_articles
 from desktop.core.compare.navigate import DisplayRow, change_stops, display_rows, next_stop
 from desktop.ui import text_render
 from desktop.ui.compare_pane import (
@@ -31,7 +31,7 @@ from desktop.ui.compare_pane import (
 )
 from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.overview_strip import OverviewStrip
-from desktop.ui.workers import CompareJob
+from desktop.ui.workers import Job
 
 __all__ = ["COLORS", "ComparePane", "CompareView"]
 
@@ -69,7 +69,7 @@ class CompareView(QWidget):
         self._comparison: Comparison | None = None
         self._options = CompareOptions()
         self._generation = 0
-        self._job: CompareJob | None = None
+        self._job: Job | None = None
         self._display: list[DisplayRow] = []
         self._expanded: set[int] = set()
         self._layouts = (PaneLayout(), PaneLayout())
@@ -204,20 +204,20 @@ class CompareView(QWidget):
         assert self._articles is not None
         self._generation += 1
         self._summary.setText("Comparing…")
-        job = CompareJob(self._generation, *self._articles, self._options)
-        job.compared.connect(self._on_job_compared)
-        job.compare_failed.connect(self._on_job_compare_failed)
+        job = Job(self._generation, "The comparison", compare_articles, *self._articles, self._options)
+        job.succeeded.connect(self._on_job_succeeded)
+        job.failed.connect(self._on_job_failed)
         self._job = job
         job.start()
 
     @Slot(int, object)
-    def _on_job_compared(self, generation: int, comparison: Comparison) -> None:
+    def _on_job_succeeded(self, generation: int, comparison: Comparison) -> None:
         if generation != self._generation or self._articles is None:
             return  # a newer comparison was asked for meanwhile
         self.set_comparison(*self._articles, comparison)
 
     @Slot(int, str)
-    def _on_job_compare_failed(self, generation: int, message: str) -> None:
+    def _on_job_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
             self._summary.setText(message)
             self.status_message.emit(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -30,7 +31,7 @@ from desktop.core.compare.report_html import render_report
 from desktop.core.loaders import discover_files
 from desktop.ui.article_list_model import ArticleListModel
 from desktop.ui.compare_view import CompareView
-from desktop.ui.reader_view import ReaderView
+from desktop.ui.reader_page import ReaderPage
 from desktop.ui.resources import icon
 from desktop.ui.settings import setting_value
 from desktop.ui.workers import LoadJob
@@ -53,10 +54,12 @@ class MainWindow(QMainWindow):
     Signals:
         articles_loaded(int, int): a batch of files finished loading (added, failed).
         comparison_shown(): the compare view shows a new comparison.
+        annotations_shown(): the reader marks the quotations and dates of its article.
     """
 
     articles_loaded = Signal(int, int)
     comparison_shown = Signal()
+    annotations_shown = Signal()
 
     PAGE_EMPTY, PAGE_READER, PAGE_COMPARE = range(3)
 
@@ -105,10 +108,14 @@ class MainWindow(QMainWindow):
         self.library_view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.library_view.doubleClicked.connect(self._on_library_double_clicked)
 
-        self.reader_view = ReaderView(self)
+        self.reader_page = ReaderPage(settings=settings, parent=self)
+        self.reader_view = self.reader_page.reader_view
+        self.annotation_panel = self.reader_page.annotation_panel
+        self.reader_page.annotations_shown.connect(self.annotations_shown)
+        self.reader_page.status_message.connect(self._on_status_message)
         self.compare_view = CompareView(self)
         self.compare_view.comparison_shown.connect(self._on_compare_view_comparison_shown)
-        self.compare_view.status_message.connect(self._on_compare_view_status_message)
+        self.compare_view.status_message.connect(self._on_status_message)
         self._empty = QLabel(
             "<h2>No article open</h2><p>Drop article files or folders here, or press "
             "<b>Ctrl+O</b> to open some.</p><p>Select one article to read it, "
@@ -117,7 +124,7 @@ class MainWindow(QMainWindow):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
         self._pages = QStackedWidget(self)
-        for page in (self._empty, self.reader_view, self.compare_view):
+        for page in (self._empty, self.reader_page, self.compare_view):
             self._pages.addWidget(page)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -327,12 +334,19 @@ class MainWindow(QMainWindow):
         rows = self.selected_rows()
         self._update_actions()
         if len(rows) == 1:
-            self.reader_view.set_article(self.model.article(rows[0]))
-            self._pages.setCurrentIndex(self.PAGE_READER)
+            self._show_article(self.model.article(rows[0]))
         elif len(rows) == 2:
             self._show_comparison(rows)
         elif not rows:
             self._pages.setCurrentIndex(self.PAGE_EMPTY)
+
+    def _show_article(self, article: Article) -> None:
+        self._pages.setCurrentIndex(self.PAGE_READER)
+        self.reader_page.show_article(article, self.dct_for(article))
+
+    def dct_for(self, article: Article) -> dt.date | None:
+        """The publication date relative dates in `article` are resolved against."""
+        return article.meta.date
 
     @Slot()
     def _on_library_double_clicked(self) -> None:
@@ -366,7 +380,7 @@ class MainWindow(QMainWindow):
         self.comparison_shown.emit()
 
     @Slot(str)
-    def _on_compare_view_status_message(self, message: str) -> None:
+    def _on_status_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
 
     @Slot()
@@ -460,7 +474,8 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         for key, restore in (("window/geometry", self.restoreGeometry),
                              ("window/state", self.restoreState),
-                             ("window/splitter", self._splitter.restoreState)):
+                             ("window/splitter", self._splitter.restoreState),
+                             ("window/reader_splitter", self.reader_page.restoreState)):
             value = self._settings.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
@@ -472,6 +487,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
         self._settings.setValue("window/splitter", self._splitter.saveState())
+        self._settings.setValue("window/reader_splitter", self.reader_page.saveState())
         self._settings.sync()
         self.save_session()
         super().closeEvent(event)

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
-from PySide6.QtCore import QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QFont, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl, Slot
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from desktop.core.annotate import Annotations, Quote
+from desktop.core.annotate.describe import describe_value
 from desktop.core.article import Article, Block, BlockKind, DateSource, InlineSpan, InlineStyle
 from desktop.ui import text_render
+
+QUOTE_COLOR = QColor("#fbe7b5")
+DATE_COLOR = QColor("#d9e8fb")
+SPEAKER_MARGIN = 118  # room left of the text for speaker labels
+_QUOTE_KINDS = {"full": "Quotation", "partial": "Partial quotation", "scare": "In quotation marks"}
 
 _DATE_SOURCES = {DateSource.DATELINE: "dateline", DateSource.URL: "URL",
                  DateSource.HTML_META: "page's metadata"}
@@ -48,6 +66,10 @@ class ReaderView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self._article: Article | None = None
         self._block_starts: list[int] = []
+        self._text_offsets: list[int] = []
+        self._annotations: Annotations | None = None
+        self._show_quotes = True
+        self._show_dates = True
         self._base_font = QFont(self.font())
         self._base_font.setPointSizeF(max(self._base_font.pointSizeF(), 10.5) * 1.1)
         self.set_article(None)
@@ -59,6 +81,8 @@ class ReaderView(QTextBrowser):
     def set_article(self, article: Article | None) -> None:
         """Show `article` (None clears the view)."""
         self._article = article
+        self._annotations = None
+        self._text_offsets = article.block_offsets() if article is not None else []
         doc = text_render.new_document(self._base_font)
         cursor = QTextCursor(doc)
         self._block_starts = []
@@ -68,11 +92,138 @@ class ReaderView(QTextBrowser):
                 self._block_starts.append(
                     text_render.insert_block(cursor, block, self._base_font, self.palette(), first=False))
         self.setDocument(doc)
+        self._apply_margin()
+        self._paint_annotations()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def block_start(self, index: int) -> int:
         """Document position where article block `index` starts."""
         return self._block_starts[index]
+
+    # Annotations
+    def set_annotations(self, annotations: Annotations | None) -> None:
+        """Mark these quotations and dates (offsets into the article's `text`)."""
+        self._annotations = annotations
+        self._apply_margin()
+        self._paint_annotations()
+
+    def annotations(self) -> Annotations | None:
+        """The annotations marked, if any."""
+        return self._annotations
+
+    def set_visible_kinds(self, *, quotes: bool, dates: bool) -> None:
+        """Which kinds of annotation to mark."""
+        self._show_quotes, self._show_dates = quotes, dates
+        self._apply_margin()
+        self._paint_annotations()
+
+    def document_position(self, offset: int) -> int:
+        """Where offset `offset` of the article's text is in the document."""
+        index = max(0, bisect.bisect_right(self._text_offsets, offset) - 1)
+        if self._article is None or index >= len(self._block_starts):
+            return 0
+        within = offset - self._text_offsets[index]
+        return self._block_starts[index] + min(max(0, within), len(self._article.blocks[index].text))
+
+    def show_text_range(self, start: int, end: int) -> None:
+        """Select article text `[start, end)` and scroll it into view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.document_position(start))
+        cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def tooltip_at(self, position: int) -> str | None:
+        """What the annotations say of document position `position`."""
+        if self._annotations is None:
+            return None
+        lines = []
+        if self._show_quotes:
+            for quote in self._annotations.quotes:
+                if self.document_position(quote.start) <= position < self.document_position(quote.end):
+                    who = quote.speaker or self._speaker_mention(quote) or "speaker unknown"
+                    cue = f", {quote.cue}" if quote.cue and quote.cue[:1].isalpha() else ""
+                    kind = _QUOTE_KINDS.get(quote.kind, "Quotation")
+                    lines.append(f"{kind}: {who}{cue}")
+        if self._show_dates:
+            for date in self._annotations.dates:
+                if self.document_position(date.start) <= position < self.document_position(date.end):
+                    lines.append(f"{date.text} → {describe_value(date.value)}")
+        return "\n".join(lines) or None
+
+    def _speaker_mention(self, quote: Quote) -> str | None:
+        if quote.speaker_start is None or quote.speaker_end is None or self._article is None:
+            return None
+        return self._article.text[quote.speaker_start:quote.speaker_end]
+
+    def _apply_margin(self) -> None:
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        wanted = SPEAKER_MARGIN if self._labels_shown() else 0
+        if fmt.leftMargin() != wanted:
+            fmt.setLeftMargin(wanted)
+            frame.setFrameFormat(fmt)
+
+    def _labels_shown(self) -> bool:
+        return bool(self._show_quotes and self._annotations and self._annotations.quotes)
+
+    def _paint_annotations(self) -> None:
+        selections = []
+        if self._annotations is not None:
+            spans = []
+            if self._show_quotes:
+                spans += [(q.start, q.end, QUOTE_COLOR) for q in self._annotations.quotes]
+            if self._show_dates:
+                spans += [(d.start, d.end, DATE_COLOR) for d in self._annotations.dates]
+            for start, end, color in spans:
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = QTextCursor(self.document())
+                selection.cursor.setPosition(self.document_position(start))
+                selection.cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
+                selection.format.setBackground(color)
+                selections.append(selection)
+        self.setExtraSelections(selections)
+        self.viewport().update()
+
+    def event(self, event: QEvent) -> bool:
+        """Tooltips for marked quotations and dates."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            position = self.cursorForPosition(self.viewport().mapFrom(self, event.pos())).position()
+            text = self.tooltip_at(position)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The text, then each quotation's speaker in the left margin."""
+        super().paintEvent(event)
+        if not self._labels_shown() or self._annotations is None:
+            return
+        painter = QPainter(self.viewport())
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        painter.setFont(font)
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        metrics = painter.fontMetrics()
+        last_bottom = -1
+        height = self.viewport().height()
+        for quote in self._annotations.quotes:
+            who = quote.speaker or self._speaker_mention(quote)
+            if not who:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.document_position(quote.start))
+            rect = self.cursorRect(cursor)
+            if rect.bottom() < 0 or rect.top() > height or rect.top() < last_bottom:
+                continue  # off screen, or it would overlap the label above
+            label = metrics.elidedText(who, Qt.TextElideMode.ElideRight, SPEAKER_MARGIN - 16)
+            painter.drawText(QRect(QPoint(4, rect.top()), QPoint(SPEAKER_MARGIN - 8, rect.bottom())),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
+            last_bottom = rect.bottom()
+        painter.end()
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         """Never load anything an article points to."""

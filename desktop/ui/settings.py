@@ -15,6 +15,8 @@ def setting_value(settings: QSettings, key: str) -> Any:
     value = settings.value(key, declared.default)
     if declared.type is bytes:
         return value
+    if declared.type is bool and isinstance(value, str):  # INI files store "true"/"false"
+        return value.lower() in ("true", "1", "yes")
     try:
         return declared.type(value)
     except (TypeError, ValueError):

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from desktop.core.article import Article
-from desktop.core.compare import CompareOptions, compare_articles
 from desktop.core.errors import PalimpsestError
 from desktop.core.loaders import DEFAULT_MAX_BYTES, load_file
 
@@ -68,7 +66,7 @@ class LoadJob(QObject):
 
 
 class _Runner(QRunnable):
-    def __init__(self, job: LoadJob | CompareJob) -> None:
+    def __init__(self, job: LoadJob | Job) -> None:
         super().__init__()
         self._job = job
 
@@ -76,33 +74,39 @@ class _Runner(QRunnable):
         self._job.run()
 
 
-class CompareJob(QObject):
-    """Compares two articles off the GUI thread.
+class Job(QObject):
+    """Runs one function off the GUI thread and reports its result.
+
+    `generation` lets the caller drop results it no longer wants (a newer job
+    was started meanwhile). Like `LoadJob`, it has no Qt parent.
 
     Signals:
-        compared(int, object): the job's generation and the `Comparison`.
-        compare_failed(int, str): the generation and a message for the user.
+        succeeded(int, object): the generation and the function's result.
+        failed(int, str): the generation and a message for the user.
     """
 
-    compared = Signal(int, object)
-    compare_failed = Signal(int, str)
+    succeeded = Signal(int, object)
+    failed = Signal(int, str)
 
-    def __init__(self, generation: int, a: Article, b: Article, options: CompareOptions,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, generation: int, what: str, function: Callable[..., object], *args: object) -> None:
+        super().__init__()
         self.generation = generation
-        self._args = (a, b, options)
+        self._what = what
+        self._call = (function, args)
 
     def start(self, pool: QThreadPool | None = None) -> None:
         """Run on `pool` (the global pool by default)."""
         (pool or QThreadPool.globalInstance()).start(_Runner(self))
 
     def run(self) -> None:
-        """Compare; called on a pool thread."""
+        """Call the function; called on a pool thread."""
+        function, args = self._call
         try:
-            comparison = compare_articles(*self._args)
-        except Exception as error:  # an engine bug must reach the user as a message, not kill a thread
-            log.exception("comparison failed")
-            self.compare_failed.emit(self.generation, f"The comparison failed: {error}")
+            result = function(*args)
+        except PalimpsestError as error:
+            self.failed.emit(self.generation, str(error))
+        except Exception as error:  # a bug must reach the user as a message, not kill a thread
+            log.exception("%s failed", self._what)
+            self.failed.emit(self.generation, f"{self._what} failed: {error}")
         else:
-            self.compared.emit(self.generation, comparison)
+            self.succeeded.emit(self.generation, result)
