@@ -23,13 +23,21 @@ log = logging.getLogger(__name__)
 
 
 def build_window(library_dir: Path | str) -> MainWindow:
-    """The main window on the library in `library_dir` (a QApplication must exist)."""
+    """The main window on the library in `library_dir` (a QApplication must exist).
+
+    Raises `LibraryError` when the library cannot be opened (read-only, busy, damaged).
+    """
     from PySide6.QtCore import QSettings
 
+    from desktop.core.library import open_library
     from desktop.ui.main_window import MainWindow
 
+    folder = Path(library_dir)
+    library = open_library(folder)
     settings = QSettings(str(settings_file()), QSettings.Format.IniFormat)
-    return MainWindow(library_dir=Path(library_dir), settings=settings)
+    window = MainWindow(library=library, library_dir=folder, settings=settings)
+    window.destroyed.connect(library.close)
+    return window
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -61,6 +69,17 @@ def _route_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
+def _report_fatal(message: str) -> None:
+    """Say why the app cannot start: on stderr, and in a box when a window can be shown."""
+    print(f"palimpsest: {message}", file=sys.stderr)
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    # A real screen gets a dialog too; offscreen runs (tests, smoke tests) only stderr.
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.critical(None, APP_NAME, message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the application; returns its exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -81,23 +100,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("palimpsest"))
     app.setDesktopFileName("palimpsest")
-    window = build_window(args.library or default_library_dir())
+    from desktop.core.errors import PalimpsestError
+
+    try:
+        window = build_window(args.library or default_library_dir())
+    except PalimpsestError as error:
+        _report_fatal(f"The library could not be opened: {error}")
+        return 2
     if args.files:
         window.open_paths(args.files, compare=len(args.files) == 2)
     else:
-        window.restore_session()
         window.open_first_run_samples()
     if args.smoke_test:
         # Exit once everything asked for is on screen: the articles, and their comparison.
-        def finish(added: int, failed: int) -> None:
-            if failed or not added:
+        def finish(summary: object) -> None:
+            if getattr(summary, "failed", True):
                 app.exit(1)
             elif len(args.files) == 2:
                 window.comparison_shown.connect(lambda: app.exit(0))
             else:
                 app.exit(0)
 
-        window.articles_loaded.connect(finish)
+        window.import_finished.connect(finish)
     window.show()
     status = int(app.exec())
     from PySide6.QtCore import QThreadPool

@@ -1,7 +1,10 @@
 """`python -m desktop.cli` runs `palimpsest-cli`."""
 
+import multiprocessing
 import sys
 
 from desktop.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # worker processes re-import this module
+    multiprocessing.freeze_support()
+    sys.exit(main())

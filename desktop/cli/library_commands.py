@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.core import library as lib
 from desktop.core.errors import PalimpsestError
+from desktop.core.library.summary import report_lines
 
 
 def register(subparsers: Any) -> None:
@@ -65,22 +66,8 @@ def _with_library(command: Command) -> Callable[[argparse.Namespace], int]:
 def run_import(library: lib.Library, args: argparse.Namespace) -> int:
     """Import the paths and print what happened to each; exit 2 if anything failed."""
     summary = lib.import_paths(library, args.paths)
-    fresh = [item for item in summary.added if item.duplicate_of is None]
-    print(f"Added: {len(fresh)}")
-    for item in fresh:
-        print(f"  #{item.article_id} {item.source} (story {item.story_id})")
-    if summary.already:
-        print(f"Already in the library: {len(summary.already)}")
-        for already in summary.already:
-            print(f"  {already.source}: already in the library as #{already.article_id}")
-    if summary.duplicates:
-        print(f"Duplicate candidates (added, same text as an earlier article): {len(summary.duplicates)}")
-        for item in summary.duplicates:
-            print(f"  #{item.article_id} {item.source}: same text as #{item.duplicate_of}")
+    print("\n".join(report_lines(summary)))
     if summary.failed:
-        print(f"Failed: {len(summary.failed)}")
-        for failure in summary.failed:
-            print(f"  {failure.source}: {failure.reason}")
         print(f"palimpsest-cli: {len(summary.failed)} of the files could not be imported", file=sys.stderr)
         return 2
     return 0

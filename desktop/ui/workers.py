@@ -9,64 +9,13 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.core.errors import PalimpsestError
-from desktop.core.loaders import DEFAULT_MAX_BYTES, load_file
+from desktop.core.library import Library, import_paths, import_text
 
 log = logging.getLogger(__name__)
 
 
-class LoadJob(QObject):
-    """Reads files into articles off the GUI thread.
-
-    Jobs have no Qt parent: the pool's runner keeps a job alive until it has
-    finished, even if the widget that started it is gone by then.
-
-    Signals:
-        article_loaded(str, object): a path and its `Article`.
-        load_failed(str, str): a path and a message for the user.
-        finished(): every path was tried (or the job was cancelled).
-    """
-
-    article_loaded = Signal(str, object)
-    load_failed = Signal(str, str)
-    finished = Signal()
-
-    def __init__(self, paths: Sequence[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._paths = [os.fspath(p) for p in paths]
-        self._max_bytes = max_bytes
-        self._cancelled = False
-
-    def start(self, pool: QThreadPool | None = None) -> None:
-        """Run on `pool` (the global pool by default)."""
-        (pool or QThreadPool.globalInstance()).start(_Runner(self))
-
-    @Slot()
-    def cancel(self) -> None:
-        """Stop after the file being read now."""
-        self._cancelled = True
-
-    def run(self) -> None:
-        """Load every path; called on a pool thread."""
-        try:
-            for path in self._paths:
-                if self._cancelled:
-                    break
-                try:
-                    article = load_file(path, max_bytes=self._max_bytes)
-                except PalimpsestError as error:
-                    self.load_failed.emit(path, getattr(error, "reason", str(error)))
-                except Exception as error:  # a loader bug must not kill the thread silently
-                    log.exception("unexpected error reading %s", path)
-                    self.load_failed.emit(path, f"unexpected error: {error}")
-                else:
-                    self.article_loaded.emit(path, article)
-        finally:
-            self.finished.emit()
-
-
 class _Runner(QRunnable):
-    def __init__(self, job: LoadJob | Job) -> None:
+    def __init__(self, job: Job | ImportJob) -> None:
         super().__init__()
         self._job = job
 
@@ -110,3 +59,51 @@ class Job(QObject):
             self.failed.emit(self.generation, f"{self._what} failed: {error}")
         else:
             self.succeeded.emit(self.generation, result)
+
+
+class ImportJob(QObject):
+    """Imports files, folders or a text into the library off the GUI thread.
+
+    Signals:
+        progress(int, int, str): files done, files in all, the file being read.
+        finished(object): the `ImportSummary` (also after a cancel).
+        failed(str): the library itself failed (disk full, busy, …): a message.
+    """
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, library: Library, *, paths: Sequence[str | os.PathLike[str]] = (),
+                 text: str | None = None, source_url: str | None = None) -> None:
+        super().__init__()
+        self._library = library
+        self._paths = [os.fspath(p) for p in paths]
+        self._text = text
+        self._source_url = source_url
+        self._cancelled = False
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        """Run on `pool` (the global pool by default)."""
+        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop after the article being stored now; what was stored stays."""
+        self._cancelled = True
+
+    def run(self) -> None:
+        """Import; called on a pool thread."""
+        try:
+            if self._text is not None:
+                summary = import_text(self._library, self._text, source_url=self._source_url)
+            else:
+                summary = import_paths(self._library, self._paths, on_progress=self.progress.emit,
+                                       should_cancel=lambda: self._cancelled)
+        except PalimpsestError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # a bug must reach the user as a message, not kill a thread
+            log.exception("import failed")
+            self.failed.emit(f"The import failed: {error}")
+        else:
+            self.finished.emit(summary)

@@ -97,12 +97,29 @@ def test_boilerplate_fold_opens_on_click(qtbot: QtBot) -> None:
     assert all(r.op is not Op.DELETE for r in widget.comparison().blocks)
 
 
+def test_keyboard_drives_next_change(qtbot: QtBot, library_dir: Path) -> None:
+    window: MainWindow = build_window(library_dir)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.comparison_shown, timeout=20000):
+        window.open_paths([PLAIN_SEED, MARKDOWN_SEED], compare=True)
+    window.activateWindow()
+    assert window.compare_view.current_row() is None
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    first = window.compare_view.current_row()
+    assert first is not None
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert (window.compare_view.current_row() or 0) > first
+    qtbot.keyClick(window, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert window.compare_view.current_row() == first
+
+
 def test_export_report(qtbot: QtBot, library_dir: Path, tmp_path: Path) -> None:
     window: MainWindow = build_window(library_dir)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.comparison_shown, timeout=20000):
         window.open_paths([PLAIN_SEED, MARKDOWN_SEED], compare=True)
-    assert window.action_export_report.isEnabled() and window.action_next_change.isEnabled()
+    assert window.action("actionExportReport").isEnabled() and window.action("actionNextChange").isEnabled()
     out = tmp_path / "report.html"
     assert window.export_report(out)
     html = out.read_text("utf-8")

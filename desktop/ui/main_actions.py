@@ -1,0 +1,99 @@
+"""The main window's actions and menus, declared in one table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action: object name, menu text, shortcuts, status tip."""
+
+    name: str
+    text: str
+    shortcuts: tuple[QKeySequence | Key | str, ...]
+    tip: str
+
+
+SPECS = (
+    ActionSpec("actionOpen", "&Open…", (Key.Open,), "Add article files to the library and show them"),
+    ActionSpec("actionImportFolder", "Import &Folder…", ("Ctrl+Shift+O",),
+               "Add every article file in a folder (and its sub-folders)"),
+    ActionSpec("actionPaste", "&Paste as Article", ("Ctrl+Shift+V",),
+               "Add the text, web page or URL on the clipboard as an article"),
+    ActionSpec("actionExportReport", "&Export Report…", ("Ctrl+E",),
+               "Save the comparison as a standalone HTML redline"),
+    ActionSpec("actionQuit", "&Quit", (Key.Quit,), "Quit Palimpsest"),
+    ActionSpec("actionUndo", "&Undo Remove", (Key.Undo,), "Put back the articles last removed"),
+    ActionSpec("actionRemove", "&Remove from Library", (Key.Delete,), "Remove the selected articles"),
+    ActionSpec("actionDetails", "Article &Details…", ("F2", "Ctrl+I"),
+               "Set your own title, date, tags and notes for the article"),
+    ActionSpec("actionFind", "&Find in Library", (Key.Find,), "Search every article in the library"),
+    ActionSpec("actionCompare", "&Compare", ("Ctrl+D",),
+               "Compare the two selected articles, or a story's two latest versions"),
+    ActionSpec("actionNextChange", "&Next Change", ("F7", "Alt+Down"), "Go to the next change"),
+    ActionSpec("actionPreviousChange", "&Previous Change", ("Shift+F7", "Alt+Up"), "Go to the previous change"),
+    ActionSpec("actionShortcuts", "&Keyboard Shortcuts", ("F1",), "List every keyboard shortcut"),
+    ActionSpec("actionAbout", "&About Palimpsest", (), "Version and licences"),
+)
+
+MENUS = (
+    ("&File", ("actionOpen", "actionImportFolder", "actionPaste", None, "actionExportReport", None, "actionQuit")),
+    ("&Edit", ("actionUndo", None, "actionRemove", "actionDetails", None, "actionFind")),
+    ("&Compare", ("actionCompare", None, "actionNextChange", "actionPreviousChange")),
+    ("&Help", ("actionShortcuts", "actionAbout")),
+)
+TOOLBAR = ("actionOpen", "actionCompare", "actionPreviousChange", "actionNextChange")
+
+
+def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -> dict[str, QAction]:
+    """Create every action (connected to `slots[name]`), the menus and the toolbar."""
+    actions: dict[str, QAction] = {}
+    for spec in SPECS:
+        action = QAction(spec.text, window)
+        action.setObjectName(spec.name)
+        action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip + _shortcut_hint(action))
+        action.triggered.connect(slots[spec.name])
+        window.addAction(action)
+        actions[spec.name] = action
+    bar = window.menuBar()
+    for title, names in MENUS:
+        menu = bar.addMenu(title)
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(actions[name])
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("mainToolBar")
+    toolbar.setMovable(False)
+    for name in TOOLBAR:
+        toolbar.addAction(actions[name])
+    return actions
+
+
+def shortcut_table(actions: dict[str, QAction]) -> list[tuple[str, str]]:
+    """(action, shortcuts) for Help → Keyboard Shortcuts, in menu order."""
+    rows = []
+    for _title, names in MENUS:
+        for name in names:
+            if name is None:
+                continue
+            action = actions[name]
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            if keys:
+                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+    return rows
+
+
+def _shortcut_hint(action: QAction) -> str:
+    shortcut = action.shortcut()
+    return f" ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})" if not shortcut.isEmpty() else ""
