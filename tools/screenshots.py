@@ -24,6 +24,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import build_window
+    from desktop.core import library as lib
     from desktop.core.bundled import sample_articles
 
     app = QApplication([])
@@ -44,16 +45,19 @@ def main() -> int:
         window.grab().save(str(path))
         print(path)
 
-    window.select_rows([])
     shot("empty")
-    wait_for(window.articles_loaded, lambda: window.open_paths(sample_articles()))
-    wait_for(window.annotations_shown, lambda: window.select_rows([1]))
+    wait_for(window.import_finished, lambda: window.open_paths(sample_articles()))
+    markdown = next(row.id for row in lib.all_articles(window.library) if row.format == "markdown")
+    wait_for(window.annotations_shown, lambda: window.library_panel.select_articles([markdown]))
     shot("reader")
-    wait_for(window.comparison_shown, lambda: window.select_rows([0, 1]))
+    ids = [row.id for row in lib.all_articles(window.library)]
+    wait_for(window.compare_view.quotes_compared, lambda: window.library_panel.select_articles(ids[:2]))
     shot("compare")
     window.compare_view.next_change()
     window.compare_view.next_change()
     shot("compare-next-change")
+    wait_for(window.library_panel.model.modelReset, lambda: window.library_panel.search.setText("Meloni"))
+    shot("search")
     window.close()
     return 0
 

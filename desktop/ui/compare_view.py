@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -10,12 +12,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.annotate.versions import QuoteReport, quote_report
 from desktop.core.article import Article
 from desktop.core.compare import CompareOptions, Comparison, compare_articles
 from desktop.core.compare.navigate import DisplayRow, change_stops, display_rows, next_stop
@@ -31,6 +35,7 @@ from desktop.ui.compare_pane import (
 )
 from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.overview_strip import OverviewStrip
+from desktop.ui.quotes_panel import QuotesPanel
 from desktop.ui.workers import Job
 
 __all__ = ["COLORS", "ComparePane", "CompareView"]
@@ -55,10 +60,12 @@ class CompareView(QWidget):
 
     Signals:
         comparison_shown(): a comparison is on screen.
+        quotes_compared(): the quotations panel lists what happened to each quotation.
         status_message(str): something to tell the user in the status bar.
     """
 
     comparison_shown = Signal()
+    quotes_compared = Signal()
     status_message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -70,6 +77,8 @@ class CompareView(QWidget):
         self._options = CompareOptions()
         self._generation = 0
         self._job: Job | None = None
+        self._quotes_generation = 0
+        self._quote_report: QuoteReport | None = None
         self._display: list[DisplayRow] = []
         self._expanded: set[int] = set()
         self._layouts = (PaneLayout(), PaneLayout())
@@ -103,15 +112,26 @@ class CompareView(QWidget):
         self._splitter.setObjectName("compareSplitter")
         self._splitter.addWidget(left_box)
         self._splitter.addWidget(right_box)
-        body = QHBoxLayout()
+        panes = QWidget(self)
+        body = QHBoxLayout(panes)
+        body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(2)
         body.addWidget(self._splitter, 1)
         body.addWidget(self.overview)
+        self.quotes_panel = QuotesPanel(self)
+        self.quotes_panel.quote_activated.connect(self._on_quotes_panel_quote_activated)
+        self._vertical = QSplitter(Qt.Orientation.Vertical, self)
+        self._vertical.setObjectName("compareVerticalSplitter")
+        self._vertical.addWidget(panes)
+        self._vertical.addWidget(self.quotes_panel)
+        self._vertical.setStretchFactor(0, 4)
+        self._vertical.setStretchFactor(1, 1)
+        self._vertical.setSizes([600, 170])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(self._summary)
         layout.addWidget(self._filter_bar)
-        layout.addLayout(body, 1)
+        layout.addWidget(self._vertical, 1)
 
         # Wrapping changes with every width; re-align once the panes have settled.
         self._realign = QTimer(self)
@@ -128,6 +148,8 @@ class CompareView(QWidget):
     def _build_filter_bar(self) -> QWidget:
         bar = QWidget(self)
         bar.setObjectName("compareFilterBar")
+        # The bar may be clipped on a narrow window rather than force the window wide.
+        bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(bar)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel("Ignore:", bar))
@@ -149,6 +171,13 @@ class CompareView(QWidget):
         row.addSpacing(12)
         row.addWidget(self._hide_boilerplate)
         row.addStretch(1)
+        self._show_quotes = QCheckBox("Quotations panel", bar)
+        self._show_quotes.setObjectName("showQuotesPanel")
+        self._show_quotes.setAccessibleName("Show the quotations panel")
+        self._show_quotes.setToolTip("List every quotation of both versions and what happened to it")
+        self._show_quotes.setChecked(True)
+        self._show_quotes.toggled.connect(self._on_show_quotes_toggled)
+        row.addWidget(self._show_quotes)
         return bar
 
     # Public interface
@@ -168,10 +197,51 @@ class CompareView(QWidget):
         """The one-line summary shown above the panes."""
         return self._summary.text()
 
-    def compare(self, a: Article, b: Article) -> None:
-        """Compare `a` (left) with `b` (right) off the GUI thread, then show the result."""
+    def compare(self, a: Article, b: Article, dcts: tuple[dt.date | None, dt.date | None] = (None, None)) -> None:
+        """Compare `a` (left) with `b` (right) off the GUI thread, then show the result.
+
+        `dcts` are the publication dates to resolve each version's dates against
+        (default: each article's own).
+        """
         self._articles = (a, b)
         self._start_job()
+        self._quotes_generation += 1
+        self.quotes_panel.set_report(None)
+        job = Job(self._quotes_generation, "Comparing the quotations", quote_report, a, b,
+                  dcts[0] or a.meta.date, dcts[1] or b.meta.date)
+        job.succeeded.connect(self._on_quotes_job_succeeded)
+        job.failed.connect(self._on_job_failed)
+        job.start()
+
+    def quote_report(self) -> QuoteReport | None:
+        """What happened to each quotation, once computed."""
+        return self._quote_report
+
+    def show_text_range(self, side: int, start: int, end: int) -> None:
+        """Select text `[start, end)` of version A (side 0) or B (side 1) and scroll to it."""
+        if self._articles is None or self._comparison is None:
+            return
+        article = self._articles[side]
+        offsets = article.block_offsets()
+        block = max(0, bisect.bisect_right(offsets, start) - 1)
+        folded = next((i for i, r in enumerate(self._comparison.blocks)
+                       if r.folded and block in (r.a_blocks if side == 0 else r.b_blocks)), None)
+        if folded is not None:
+            fold_start = next((item.fold.start for item in self._display
+                               if item.fold is not None and item.fold.start <= folded < item.fold.end), None)
+            if fold_start is not None and fold_start not in self._expanded:
+                self._expanded.add(fold_start)
+                self._render()
+        base = self._layouts[side].block_starts.get(block)
+        if base is None:
+            return
+        pane = (self.left, self.right)[side]
+        length = len(article.blocks[block].text)
+        cursor = QTextCursor(pane.document())
+        cursor.setPosition(base + min(start - offsets[block], length))
+        cursor.setPosition(base + min(max(0, end - offsets[block]), length), QTextCursor.MoveMode.KeepAnchor)
+        pane.setTextCursor(cursor)
+        pane.ensureCursorVisible()
 
     def set_comparison(self, a: Article, b: Article, comparison: Comparison) -> None:
         """Show an already computed comparison of `a` with `b`."""
@@ -215,6 +285,21 @@ class CompareView(QWidget):
         if generation != self._generation or self._articles is None:
             return  # a newer comparison was asked for meanwhile
         self.set_comparison(*self._articles, comparison)
+
+    @Slot(int, object)
+    def _on_quotes_job_succeeded(self, generation: int, report: QuoteReport) -> None:
+        if generation == self._quotes_generation:
+            self._quote_report = report
+            self.quotes_panel.set_report(report)
+            self.quotes_compared.emit()
+
+    @Slot(int, int, int)
+    def _on_quotes_panel_quote_activated(self, side: int, start: int, end: int) -> None:
+        self.show_text_range(side, start, end)
+
+    @Slot(bool)
+    def _on_show_quotes_toggled(self, shown: bool) -> None:
+        self.quotes_panel.setVisible(shown)
 
     @Slot(int, str)
     def _on_job_failed(self, generation: int, message: str) -> None:

@@ -54,11 +54,14 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LibraryModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         metrics = self.view.fontMetrics()
-        for column, sample in ((LibraryModel.COL_SOURCE, "The Moscow Times"),
-                               (LibraryModel.COL_DATE, "(2026-01-15)"),
-                               (LibraryModel.COL_VERSIONS, "Versions"),
-                               (LibraryModel.COL_IMPORTED, "2026-01-15 10:00")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        self._widths = {
+            column: metrics.horizontalAdvance(sample) + 20
+            for column, sample in ((LibraryModel.COL_SOURCE, "The Moscow Tim"),
+                                   (LibraryModel.COL_DATE, "(2026-01-15)"),
+                                   (LibraryModel.COL_VERSIONS, "Versions"),
+                                   (LibraryModel.COL_IMPORTED, "2026-01-15 10:00"))}
+        self._lay_out_columns()
+        self.model.modelReset.connect(self._lay_out_columns)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.view.activated.connect(self._on_view_activated)
         self.model.modelReset.connect(self.selection_changed)
@@ -67,6 +70,23 @@ class LibraryPanel(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
+
+    @Slot()
+    def _lay_out_columns(self) -> None:
+        """The title takes the room; in search results the matching text does."""
+        header = self.view.header()
+        searching = bool(self.model.query())
+        header.setSectionResizeMode(LibraryModel.COL_TITLE, QHeaderView.ResizeMode.Interactive if searching
+                                    else QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LibraryModel.COL_VERSIONS, QHeaderView.ResizeMode.Stretch if searching
+                                    else QHeaderView.ResizeMode.Interactive)
+        for column, width in self._widths.items():
+            if not (searching and column == LibraryModel.COL_VERSIONS):
+                header.resizeSection(column, width)
+        if searching:
+            header.resizeSection(LibraryModel.COL_TITLE, int(self._widths[LibraryModel.COL_SOURCE] * 1.5))
+        for column in (LibraryModel.COL_SOURCE, LibraryModel.COL_IMPORTED):
+            header.setSectionHidden(column, searching)
 
     def refresh(self) -> None:
         """Re-read the library, keeping the selected articles selected."""

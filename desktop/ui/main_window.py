@@ -245,14 +245,17 @@ class MainWindow(QMainWindow):
 
     def _compare(self, first: int, second: int) -> None:
         try:
-            a, b = lib.article(self.library, first), lib.article(self.library, second)
+            sides = [(lib.article(self.library, i), lib.article_row(self.library, i).story_date)
+                     for i in (first, second)]
         except LibraryError as error:
             self._on_status_message(str(error))
             return
-        if _older_second(a, b):  # the older version on the left, as in every diff tool
-            a, b = b, a
+        if _older_second(sides[0][0], sides[1][0]):  # the older version on the left, as in every diff tool
+            sides.reverse()
+        (a, story_date_a), (b, story_date_b) = sides
         self._pages.setCurrentIndex(self.PAGE_COMPARE)
-        self.compare_view.compare(a, b)
+        # A version without a date of its own borrows its story's for resolving "Thursday".
+        self.compare_view.compare(a, b, (a.meta.date or story_date_a, b.meta.date or story_date_b))
         self._update_actions()
 
     @Slot()

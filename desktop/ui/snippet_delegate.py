@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from desktop.ui.library_model import LibraryModel
 
 
+CONTEXT = 24  # characters shown before the first match
+
+
 class SnippetDelegate(QStyledItemDelegate):
     """Draws `LibraryModel.SnippetRole` text; other cells as usual."""
 
@@ -20,6 +23,12 @@ class SnippetDelegate(QStyledItemDelegate):
             return
         text, matches = snippet
         text = str(text).replace("\n", " ").replace("\t", " ")  # same length: ranges still fit
+        matches = [(start, end) for start, end in matches if 0 <= start < end <= len(text)]
+        if matches and matches[0][0] > CONTEXT:
+            # Start shortly before the first match so a narrow column still shows it.
+            cut = matches[0][0] - CONTEXT
+            text = "…" + text[cut:]
+            matches = [(start - cut + 1, end - cut + 1) for start, end in matches]
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         option.text = ""

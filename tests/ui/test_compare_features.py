@@ -126,3 +126,37 @@ def test_export_report(qtbot: QtBot, library_dir: Path, tmp_path: Path) -> None:
     assert "<script" not in html.lower() and "Putin Says Russia" in html
     assert load_file(PLAIN_SEED).meta.sha256 in html
     assert not window.export_report(tmp_path / "missing-folder" / "r.html")
+
+
+def test_quotes_panel_lists_fates(qtbot: QtBot) -> None:
+    widget = CompareView()
+    qtbot.addWidget(widget)
+    widget.show()
+    a = load_bytes("“We will win,” the mayor said on Thursday.\n\nA second line.".encode(), path="a.txt")
+    b = load_bytes("“We will surely win,” the mayor said on Thursday.\n\nA second line.".encode(), path="b.txt")
+    with qtbot.waitSignal(widget.quotes_compared, timeout=10000):
+        widget.compare(a, b)
+    report = widget.quote_report()
+    assert report is not None and [f.fate for f in report.fates] == ["reworded"]
+    panel = widget.quotes_panel
+    assert "1 reworded" in panel.summary.text()
+    assert panel.model.index(0, 0).data() == "Reworded"
+    assert "{+surely +}" in panel.model.index(0, 2).data() or "surely" in panel.model.index(0, 2).data()
+    panel.tree.clicked.emit(panel.model.index(0, 2))
+    assert "surely" in widget.right.textCursor().selectedText()
+
+
+def test_seed_quotes_are_unchanged_and_the_appeal_is_shown_on_request(qtbot: QtBot) -> None:
+    widget = CompareView()
+    qtbot.addWidget(widget)
+    widget.show()
+    a, b = load_file(PLAIN_SEED), load_file(MARKDOWN_SEED)
+    with qtbot.waitSignal(widget.quotes_compared, timeout=20000):
+        widget.compare(a, b, (b.meta.date, b.meta.date))
+    counts = widget.quote_report().counts()
+    assert counts["unchanged"] == 9 and counts.get("reworded", 0) == 0
+    assert widget.quote_report().date_changes == ()
+    removed = next(r for r in range(widget.quotes_panel.model.rowCount())
+                   if widget.quotes_panel.model.index(r, 0).data() == "Removed")
+    widget.quotes_panel.tree.clicked.emit(widget.quotes_panel.model.index(removed, 2))
+    assert "Dear readers" in widget.left.toPlainText()  # the fold opened to show it

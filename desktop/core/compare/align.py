@@ -21,6 +21,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.core.compare.seq import common_prefix, common_suffix
+
 __all__ = ["FUZZY_THRESHOLD", "Pair", "align", "similarity"]
 
 #: Share of words two paragraphs must have in common to be one paragraph edited.
@@ -60,6 +62,10 @@ class _Words:
         self._keys = keys
         self._sets: dict[int, frozenset[str]] = {}
 
+    def key(self, i: int) -> str:
+        """The paragraph key itself."""
+        return self._keys[i]
+
     def __getitem__(self, i: int) -> frozenset[str]:
         found = self._sets.get(i)
         if found is None:
@@ -67,11 +73,24 @@ class _Words:
         return found
 
 
+def _obviously_edited(a: str, b: str) -> bool:
+    """Whether two keys keep at least half of the longer one as common head and tail.
+
+    The usual edit (a word or a sentence changed in place) passes this test for
+    the price of a few string comparisons, sparing the word sets.
+    """
+    head = common_prefix(a, b)
+    tail = common_suffix(a, b, min(len(a), len(b)) - head)
+    return 2 * (head + tail) >= max(len(a), len(b))
+
+
 def _pair_in_order(a_units: list[int], b_units: list[int], wa: _Words, wb: _Words) -> list[tuple[int, int]]:
     """The in-order pairing of similar paragraphs with the largest total similarity."""
     m, n = len(a_units), len(b_units)
     if not m or not n:
         return []
+    if m == n == 1 and _obviously_edited(wa.key(a_units[0]), wb.key(b_units[0])):
+        return [(a_units[0], b_units[0])]
     if m * n > _SEARCH_LIMIT:
         return [
             (x, y)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import diff_match_patch as _dmp_py
 
 from desktop.core.compare.model import CompareOptions, Op, Segment
+from desktop.core.compare.seq import common_prefix, common_suffix
 from desktop.core.compare.tokens import (
     CHAR_BASE,
     CHAR_LIMIT,
@@ -131,28 +132,6 @@ class _Builder:
             self.segments.append(Segment(op, text))
 
 
-def _common_prefix(a: Sequence[object], b: Sequence[object]) -> int:
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:  # binary search: slices compare in C
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: Sequence[object], b: Sequence[object], limit: int) -> int:
-    lo, hi = 0, min(len(a), len(b), limit)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid :] == b[len(b) - mid :]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
 def _chunk_offset(text: str, k: int) -> int:
     """Where the k-th whitespace-separated chunk of `text` starts."""
     return len(text) - len(text.split(None, k)[-1]) if k else len(text) - len(text.lstrip())
@@ -171,8 +150,8 @@ def _trim(a: str, b: str, options: CompareOptions) -> tuple[int, int, int, int]:
     else:  # every space counts: compare characters, cut at the start of a space run
         ca, cb = list(a), list(b)
     n = min(len(ca), len(cb))
-    p = _common_prefix(ca, cb)
-    q = _common_suffix(ca, cb, n - p)
+    p = common_prefix(ca, cb)
+    q = common_suffix(ca, cb, n - p)
     if p >= n or not options.ignore_whitespace:
         # Spaces count, or one text is a prefix of the other: cut at a space run.
         p = max(0, "".join(ca[:p]).rfind(" "))
