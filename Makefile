@@ -44,5 +44,17 @@ eval: $(STAMP)
 	  done; \
 	else echo "No $(EVAL) beside this checkout: nothing to score."; fi
 
+# Speed, measured against baselines in the same run (ratios, since machines are noisy).
+bench: $(STAMP)
+	$(BIN)/python tools/bench_compare.py
+	$(BIN)/python tools/bench_library.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# A one-folder build of the app, with its desktop files: dist/palimpsest/ (packaging/README.md).
+.PHONY: package
+package: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/palimpsest.spec
+	@du -sh dist/palimpsest

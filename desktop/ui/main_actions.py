@@ -34,6 +34,9 @@ SPECS = (
     ActionSpec("actionRemove", "&Remove from Library", (Key.Delete,), "Remove the selected articles"),
     ActionSpec("actionDetails", "Article &Details…", ("F2", "Ctrl+I"),
                "Set your own title, date, tags and notes for the article"),
+    ActionSpec("actionSplit", "&Split into Own Story", (), "Make the selected version a story of its own"),
+    ActionSpec("actionMerge", "&Merge Stories", ("Ctrl+M",),
+               "Make the selected stories (or the stories of the selected versions) one story"),
     ActionSpec("actionFind", "&Find in Library", (Key.Find,), "Search every article in the library"),
     ActionSpec("actionCompare", "&Compare", ("Ctrl+D",),
                "Compare the two selected articles, or a story's two latest versions"),
@@ -45,7 +48,8 @@ SPECS = (
 
 MENUS = (
     ("&File", ("actionOpen", "actionImportFolder", "actionPaste", None, "actionExportReport", None, "actionQuit")),
-    ("&Edit", ("actionUndo", None, "actionRemove", "actionDetails", None, "actionFind")),
+    ("&Edit", ("actionUndo", None, "actionRemove", "actionDetails", None, "actionSplit", "actionMerge", None,
+               "actionFind")),
     ("&Compare", ("actionCompare", None, "actionNextChange", "actionPreviousChange")),
     ("&Help", ("actionShortcuts", "actionAbout")),
 )

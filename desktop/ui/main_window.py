@@ -26,15 +26,14 @@ from desktop.core.article import Article
 from desktop.core.bundled import sample_articles
 from desktop.core.compare.report_html import render_report
 from desktop.core.library import ImportSummary, Library, LibraryError
-from desktop.core.library.summary import describe_import
 from desktop.ui.compare_view import CompareView
-from desktop.ui.details_dialog import DetailsDialog
+from desktop.ui.import_controller import ImportController
 from desktop.ui.import_progress import ImportProgress
+from desktop.ui.library_editor import LibraryEditor
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.main_actions import build_actions, shortcut_table
 from desktop.ui.reader_page import ReaderPage
 from desktop.ui.resources import icon
-from desktop.ui.workers import ImportJob
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +46,13 @@ class MainWindow(QMainWindow):
 
     Signals:
         import_finished(object): an import ended; its `ImportSummary`.
+        library_refreshed(): the tree was re-read while an import runs.
         comparison_shown(): the compare view shows a new comparison.
         annotations_shown(): the reader marks the quotations and dates of its article.
     """
 
     import_finished = Signal(object)
+    library_refreshed = Signal()
     comparison_shown = Signal()
     annotations_shown = Signal()
 
@@ -67,10 +68,6 @@ class MainWindow(QMainWindow):
         self.library = library
         self._library_dir = library_dir
         self._settings = settings
-        self._import: ImportJob | None = None
-        self._queued: list[tuple[list[str], bool]] = []
-        self._compare_after_import = False
-        self._removed: list[list[int]] = []  # for Undo Remove
 
         self.library_panel = LibraryPanel(library=library, parent=self)
         self.library_panel.selection_changed.connect(self._on_library_selection_changed)
@@ -103,24 +100,34 @@ class MainWindow(QMainWindow):
         self._splitter.setSizes([560, 840])
         self.setCentralWidget(self._splitter)
 
+        self.import_progress = ImportProgress(self)
+        self.importer = ImportController(library=library, progress=self.import_progress, parent=self)
+        self.importer.refresh_wanted.connect(self._on_importer_refresh_wanted)
+        self.importer.import_finished.connect(self._on_importer_import_finished)
+        self.importer.failed.connect(self._on_importer_failed)
+        self.importer.message.connect(self._on_status_message)
+        self.editor = LibraryEditor(library=library, panel=self.library_panel, dialog_parent=self, parent=self)
+        self.editor.failed.connect(self.show_error)
+        self.editor.message.connect(self._on_status_message)
+        self.editor.changed.connect(self._update_actions)
         self.actions_by_name = build_actions(self, {
             "actionOpen": self._on_open_triggered,
             "actionImportFolder": self._on_import_folder_triggered,
             "actionPaste": self._on_paste_triggered,
             "actionExportReport": self._on_export_report_triggered,
             "actionQuit": self.close,
-            "actionUndo": self._on_undo_triggered,
-            "actionRemove": self._on_remove_triggered,
-            "actionDetails": self._on_details_triggered,
+            "actionUndo": self.editor.undo,
+            "actionRemove": self.editor.remove,
+            "actionDetails": self.editor.edit_details,
             "actionFind": self._on_find_triggered,
+            "actionSplit": self.editor.split,
+            "actionMerge": self.editor.merge,
             "actionCompare": self._on_compare_triggered,
             "actionNextChange": self.compare_view.next_change,
             "actionPreviousChange": self.compare_view.previous_change,
             "actionShortcuts": self._on_shortcuts_triggered,
             "actionAbout": self._on_about_triggered,
         })
-        self.import_progress = ImportProgress(self)
-        self.import_progress.cancel_requested.connect(self._on_import_progress_cancel_requested)
         self.statusBar().setObjectName("statusBar")
         self.statusBar().addPermanentWidget(self.import_progress)
         self.resize(1400, 860)
@@ -137,20 +144,11 @@ class MainWindow(QMainWindow):
 
         With `compare` and two files, they are shown side by side once imported.
         """
-        files = [os.fspath(p) for p in paths]
-        if self._import is not None:
-            self._queued.append((files, compare))
-            return
-        self._compare_after_import = compare
-        self._start_import(ImportJob(self.library, paths=files), f"Importing {len(files)} item(s)…")
+        self.importer.import_paths(paths, compare=compare)
 
     def import_text(self, text: str, source_url: str | None = None) -> None:
         """Import dropped or pasted text (HTML or a URL too; nothing is fetched)."""
-        if self._import is not None:
-            self._on_status_message("An import is running; try again when it is done.")
-            return
-        self._compare_after_import = False
-        self._start_import(ImportJob(self.library, text=text, source_url=source_url), "Adding the text…")
+        self.importer.import_text(text, source_url)
 
     def open_first_run_samples(self) -> None:
         """Import the sample articles the first time the app runs on an empty library."""
@@ -163,48 +161,21 @@ class MainWindow(QMainWindow):
             log.warning("could not mark the samples as offered: %s", error)
         self.open_paths(sample_articles())
 
-    def _start_import(self, job: ImportJob, what: str) -> None:
-        self._import = job
-        job.progress.connect(self.import_progress.update_progress)
-        job.finished.connect(self._on_import_job_finished)
-        job.failed.connect(self._on_import_job_failed)
-        self.import_progress.start(what)
-        job.start()
-
     @Slot()
-    def _on_import_progress_cancel_requested(self) -> None:
-        if self._import is not None:
-            self._import.cancel()
+    def _on_importer_refresh_wanted(self) -> None:
+        self.library_panel.refresh()
+        self.library_refreshed.emit()
 
-    @Slot(object)
-    def _on_import_job_finished(self, summary: ImportSummary) -> None:
-        self._end_import()
-        message, details = describe_import(summary)
-        if summary.failed:
-            self.show_error(message, details=details, name="importSummaryBox")
-        else:
-            self.statusBar().showMessage(message, 10000)
+    @Slot(object, bool)
+    def _on_importer_import_finished(self, summary: ImportSummary, compare: bool) -> None:
         ids = [item.article_id for item in summary.added] + [item.article_id for item in summary.already]
         if ids:
-            self.library_panel.select_articles(ids[:2] if self._compare_after_import else ids[:1])
+            self.library_panel.select_articles(ids[:2] if compare else ids[:1])
         self.import_finished.emit(summary)
-        self._next_queued()
 
-    @Slot(str)
-    def _on_import_job_failed(self, message: str) -> None:
-        self._end_import()
-        self.show_error(message, name="importErrorBox")
-        self._next_queued()
-
-    def _end_import(self) -> None:
-        self._import = None
-        self.import_progress.finish()
-        self.library_panel.refresh()
-
-    def _next_queued(self) -> None:
-        if self._queued and self._import is None:
-            files, compare = self._queued.pop(0)
-            self.open_paths(files, compare=compare)
+    @Slot(str, str)
+    def _on_importer_failed(self, message: str, details: str) -> None:
+        self.show_error(message, details=details, name="importSummaryBox" if details else "importErrorBox")
 
     # Selection: read one, compare two
     def selected_article_ids(self) -> list[int]:
@@ -295,7 +266,9 @@ class MainWindow(QMainWindow):
             "actionCompare": len(articles) == 2 or (len(stories) == 1 and not articles),
             "actionRemove": bool(articles) or bool(stories),
             "actionDetails": len(articles) == 1,
-            "actionUndo": bool(self._removed),
+            "actionUndo": self.editor.can_undo(),
+            "actionSplit": len(articles) == 1 and not stories,
+            "actionMerge": len(self.editor.selected_stories()) >= 2,
         }
         comparing = self.current_page() == self.PAGE_COMPARE and self.compare_view.comparison() is not None
         for name in ("actionNextChange", "actionPreviousChange", "actionExportReport"):
@@ -304,67 +277,6 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(value)
 
     # Editing the library
-    @Slot()
-    def _on_remove_triggered(self) -> None:
-        ids = list(self.library_panel.selected_article_ids())
-        for story_id in self.library_panel.selected_story_ids():
-            ids += [v.id for v in self.library_panel.model.story_versions(story_id)]
-        if not ids:
-            return
-        try:
-            for article_id in ids:
-                lib.remove(self.library, article_id)
-        except LibraryError as error:
-            self.show_error(str(error))
-        self._removed.append(ids)
-        self.library_panel.refresh()
-        self._update_actions()
-        self.statusBar().showMessage(
-            f"Removed {len(ids)} article{'s' if len(ids) != 1 else ''}. Ctrl+Z puts {'them' if len(ids) != 1 else 'it'} back.",
-            10000)
-
-    @Slot()
-    def _on_undo_triggered(self) -> None:
-        if not self._removed:
-            return
-        ids = self._removed.pop()
-        try:
-            for article_id in ids:
-                lib.restore(self.library, article_id)
-        except LibraryError as error:
-            self.show_error(str(error))
-        self.library_panel.refresh()
-        self.library_panel.select_articles(ids)
-        self._update_actions()
-
-    @Slot()
-    def _on_details_triggered(self) -> None:
-        ids = self.library_panel.selected_article_ids()
-        if len(ids) != 1:
-            return
-        article_id = ids[0]
-        try:
-            fields = lib.user_fields(self.library, article_id)
-            row = lib.article_row(self.library, article_id)
-        except LibraryError as error:
-            self.show_error(str(error))
-            return
-        dialog = DetailsDialog(fields=fields, extracted_title=row.title, extracted_date=row.date, parent=self)
-        dialog.accepted.connect(lambda: self._save_details(article_id, dialog))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def _save_details(self, article_id: int, dialog: DetailsDialog) -> None:
-        fields = dialog.fields()
-        try:
-            lib.set_user_fields(self.library, article_id, title=fields.title, date=fields.date,
-                                tags=fields.tags, notes=fields.notes)
-        except LibraryError as error:
-            self.show_error(str(error))
-            return
-        self.library_panel.refresh()
-        self.library_panel.select_articles([article_id])
-
     @Slot()
     def _on_find_triggered(self) -> None:
         self.library_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -490,8 +402,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout, stop importing, then close."""
-        if self._import is not None:
-            self._import.cancel()
+        self.importer.cancel()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
         self._settings.setValue("window/splitter", self._splitter.saveState())

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.ui.library_model import LibraryModel
 
-
 CONTEXT = 24  # characters shown before the first match
 
 

@@ -89,6 +89,9 @@ def _year_ok(year: int) -> bool:
     return _MIN_YEAR <= year <= _MAX_YEAR
 
 
+_ENDED_RE: Final = re.compile(r"\bended\s+$", re.IGNORECASE)
+
+
 def _month_day(m: re.Match[str], ctx: Context) -> Found | None:
     month_word = m.group("month")
     if not is_capitalised(month_word):
@@ -106,9 +109,22 @@ def _month_day(m: re.Match[str], ctx: Context) -> Found | None:
         return Found(found_day.isoformat(), "date")
     if ctx.dct is None:
         return Found(f"XXXX-{month:02d}-{day:02d}", "date")
-    year = nearest_year(ctx.dct, month, day, ctx.tense(m.start(), m.end()))
+    if _ENDED_RE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        # "the fiscal year ended Jan. 31": a period that has ended, so on or before the DCT.
+        this_year = safe_date(ctx.dct.year, month, day)
+        year = ctx.dct.year if this_year is None or this_year <= ctx.dct else ctx.dct.year - 1
+    else:
+        year = nearest_year(ctx.dct, month, day, ctx.tense(m.start(), m.end()))
     found_day = safe_date(year, month, day)
     return Found(found_day.isoformat() if found_day else None, "date")
+
+
+def _second_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """The second day of "April 24 and 25": a mention of its own, in the first one's month."""
+    found = _month_day(m, ctx)
+    if found is None:
+        return None
+    return Found(found.value, found.kind, m.start("day"), m.end())
 
 
 def _iso(m: re.Match[str], ctx: Context) -> Found | None:
@@ -151,6 +167,12 @@ _MONTH_INTRO: Final = re.compile(
     re.IGNORECASE,
 )
 _RISKY_MONTHS: Final = frozenset({"may", "march", "august"})
+# "the March accession", "the May elections": between "the" and a lower-case noun the
+# word can only be the month (the verb and the modal take no article; a name is
+# followed by a capital or "of": "The March of Dimes"). \0 marks where the month was.
+_MONTH_AS_MODIFIER: Final = re.compile(
+    r"\b(?:the|The|THE)\s+\0\s+(?!(?:of|on|to|in|and|or|is|was|will|has|had|would|could)\b)[a-z]{3,}"
+)
 
 
 def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
@@ -161,9 +183,9 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     before = ctx.text[max(0, m.start() - 20) : m.start()]
     rel = (m.group("rel") or "").lower().split()
     risky = month_word.lower() in _RISKY_MONTHS and not rel and not m.group("mod")
-    if risky and not _MONTH_INTRO.search(before):
-        return None
     after = ctx.text[m.end() : m.end() + 20]
+    if risky and not _MONTH_INTRO.search(before) and not _MONTH_AS_MODIFIER.search(before + "\0" + after):
+        return None
     # "April Ryan", "August Wilson": a capitalised word after a bare month makes it a name.
     if not rel and re.match(r"\s+[A-Z][a-z]", after) and not re.match(r"\s+(?:I|The)\b", after):
         return None
@@ -276,6 +298,18 @@ RULES: Final[tuple[Rule, ...]] = (
             rf"(?P<month>{MONTH_RE})(?:\s*,?\s*{_YEAR})?"
         ),
         _month_day,
+        1,
+    ),
+    Rule(
+        "month-day-and-day",
+        compile_ci(
+            rf"(?P<month>{MONTH_RE})\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|or|&)\s+"
+            r"(?P<day>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?\b"
+            # A count after the second number makes it no day: "on May 5 and 30 people".
+            rf"{_NOT_A_DAY}(?!\s+(?!(?:and|or|in|at|on|to|the|for|when|with|as|but)\b)[a-z])"
+            rf"(?:\s*,?\s*{_YEAR})?"
+        ),
+        _second_day,
         1,
     ),
     Rule(

@@ -1,4 +1,4 @@
-"""Resolving mentions told relative to an earlier one: "that year", "the next day", "10 p.m.".
+"""Resolving mentions told relative to an earlier one: "that year", "the previous Friday", "10 p.m.".
 
 News narrates: once a story has moved to "Oct. 23, 1998", "that day" and "the following
 year" count from there, not from the publication date. Each such mention carries an
@@ -12,11 +12,18 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from desktop.core.annotate.dates_calendar import add_months, month_value, shift_days
+from desktop.core.annotate.dates_calendar import (
+    add_months,
+    month_value,
+    shift_days,
+    weekday_after,
+    weekday_before,
+)
 
 _DAY_RE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH_RE: Final = re.compile(r"^(\d{4})-(\d{2})(?!\d)")
 _YEAR_RE: Final = re.compile(r"^(\d{4})(?![\d])")
+_QUARTER_RE: Final = re.compile(r"^\d{4}-Q[1-4]$")
 # A clock time looks back this far for the day it belongs to; further off, it is the DCT's.
 _TIME_REACH = 250
 
@@ -39,11 +46,25 @@ def _resolve(unit: str, step: int, previous: str) -> str | None:
             return None
         moved = shift_days(day, step) if unit == "day" else day
         return moved.isoformat() if moved else None
+    if unit in ("weekday-before", "weekday-after"):
+        # "the previous Friday": ``step`` is the weekday, looked for before or after the anchor.
+        day = _as_day(previous)
+        if day is None:
+            return None
+        try:
+            if unit == "weekday-before":
+                return weekday_before(day, step, strict=True).isoformat()
+            return weekday_after(day, step, strict=True).isoformat()
+        except OverflowError:
+            return None
     if unit == "month":
         found = _MONTH_RE.match(previous)
         if not found:
             return None
         return month_value(*add_months(int(found[1]), int(found[2]), step))
+    if unit == "quarter":
+        found_quarter = _QUARTER_RE.match(previous)
+        return found_quarter.group() if found_quarter else None
     found_year = _YEAR_RE.match(previous)
     if unit == "year" and found_year:
         return f"{int(found_year[1]) + step:04d}"
@@ -78,7 +99,7 @@ def resolve_anchors(
                 break
         if unit == "time":
             base = resolved or (dct_value if dct_value else "XXXX-XX-XX")
-            resolved = f"{base}{value}" if value else None
+            resolved = f"{base}{value}" if value is not None else None
         values.append(resolved)
         if resolved:
             history.append((end, resolved))

@@ -17,12 +17,19 @@ _URL_RE: Final = re.compile(
 _FUTURE_RE: Final = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected\s+to|plans?\s+to|planning"
     r"|as\s+soon\s+as|as\s+early\s+as|due\s+to"
-    r"|set\s+to|upcoming|is\s+to|are\s+to|intends?|aims?\s+to|would)\b",
+    r"|set\s+to|upcoming|is\s+to|are\s+to|intends?|aims?\s+to|would"
+    r"|(?:is|are)\s+(?:set|due)\s+(?:for|on)|(?:was|were)\s+(?:planning|preparing)\s+to"
+    # Present-tense verbs of scheduled events: "the two meet Monday", "talks resume Friday";
+    # not after "to", where the verb is an infinitive ("hard to meet demand"), nor after
+    # "not", where "did" tells the tense ("they did not meet Monday").
+    r"|(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?:meets?|begins|resumes?|convenes?|expires?|arrives?|travels|departs?"
+    r"|takes?\s+effect|takes?\s+office|goes\s+on\s+trial))\b",
     re.IGNORECASE,
 )
 # Cues of reported past: reporting verbs, auxiliaries and common irregular past forms.
 _PAST_RE: Final = re.compile(
-    r"\b(?:said|told|was|were|had|did|announced|came|went|met|made|gave|took|began|"
+    # A participle after "be" is passive, not past: "will be paid", "would be held".
+    r"\b(?<!\bbe\s)(?:said|told|was|were|had|did|announced|came|went|met|made|gave|took|began|"
     r"spoke|wrote|held|left|saw|got|fell|rose|won|lost|sold|bought|struck|hit|"
     r"shot|found|became|brought|built|chose|fought|flew|grew|heard|kept|knew|led|meant|"
     r"paid|ran|sent|sat|spent|stood|thought|threw|broke|caught|drew|drove|felt|fled|"
@@ -32,11 +39,15 @@ _PAST_RE: Final = re.compile(
 )
 # A plan told in the past ("had been due to expire Friday") is over by the time of writing.
 _PAST_PLAN_RE: Final = re.compile(
-    r"\bhad\s+been\s+(?:due|scheduled|expected|set|going|planning)(?:\s+to)?\b",
+    r"\bhad\s+been\s+(?:due|scheduled|expected|set|going|planning)(?:\s+to(?:\s+[a-z]+)?)?\b",
     re.IGNORECASE,
 )
-# Regular past forms, a weaker cue: many "-ed" words are adjectives ("unspecified").
-_PAST_ED_RE: Final = re.compile(r"\b[a-z]{2,}ed\b")
+# Regular past forms, a weaker cue. Many "-ed" words are adjectives: those negated with
+# "un-" ("unspecified") and those after a determiner ("the proposed merger") are skipped.
+_PAST_ED_RE: Final = re.compile(
+    r"\b(?!un)(?<!\bbe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)"
+    r"(?<!\bour\s)[a-z]{2,}ed\b"
+)
 _SENTENCE_END_RE: Final = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
 
 
@@ -49,11 +60,16 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 _DEADLINE_RE: Final = re.compile(r"\b(?:(?:until|till)\s+(?:\S+\s+){0,3}|by\s+)$", re.IGNORECASE)
 # "since the Oct. 23 attack" looks back, whatever the main verb.
 _SINCE_RE: Final = re.compile(r"\bsince\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+# A plan told in the past lies ahead of the date it precedes ("planned to leave on
+# Thursday"); a date before it says when the plan was made ("On Friday, they planned to").
+_PLANNED_RE: Final = re.compile(r"\bplanned\s+(?:to|an?)\b", re.IGNORECASE)
+# (pattern, tense, weight, also counts when after the mention)
 _CUES: Final = (
-    (_PAST_PLAN_RE, "past", 1),
-    (_FUTURE_RE, "future", 1),
-    (_PAST_RE, "past", 1),
-    (_PAST_ED_RE, "past", 2),
+    (_PAST_PLAN_RE, "past", 1, True),
+    (_PLANNED_RE, "future", 1, False),
+    (_FUTURE_RE, "future", 1, True),
+    (_PAST_RE, "past", 1, True),
+    (_PAST_ED_RE, "past", 2, True),
 )
 # A sentence is looked at no further than this either side of a mention.
 _REACH = 400
@@ -71,11 +87,22 @@ class TenseIndex:
         breaks = list(_SENTENCE_END_RE.finditer(text))
         self._break_starts = [m.start() for m in breaks]
         self._break_ends = [m.end() for m in breaks]
-        cues = sorted(
-            (m.start(), m.end(), rank, tense, weight)
-            for rank, (pattern, tense, weight) in enumerate(_CUES)
+        found = [
+            (m.start(), m.end(), rank, tense, weight, after_ok)
+            for rank, (pattern, tense, weight, after_ok) in enumerate(_CUES)
             for m in pattern.finditer(text)
-        )
+        ]
+        # A cue inside a longer one is part of it: in "had been due to expire" and "were
+        # planning to" only the whole phrase speaks, not "expire" or "were".
+        found.sort(key=lambda c: (c[0], -c[1]))
+        cues = []
+        reach = -1
+        for cue in found:
+            if cue[1] <= reach:
+                continue
+            reach = cue[1]
+            cues.append(cue)
+        cues.sort()
         self._cue_starts = [c[0] for c in cues]
         self._cues = cues
 
@@ -105,10 +132,10 @@ class TenseIndex:
         best: tuple[int, int, str] | None = None
         lo = bisect.bisect_left(self._cue_starts, left)
         hi = bisect.bisect_left(self._cue_starts, right)
-        for cue_start, cue_end, rank, tense, weight in self._cues[lo:hi]:
+        for cue_start, cue_end, rank, tense, weight, after_ok in self._cues[lo:hi]:
             if cue_end <= start:
                 distance = (start - cue_end) * weight
-            elif cue_start >= end and cue_end <= right:
+            elif after_ok and cue_start >= end and cue_end <= right:
                 # A verb after the date usually belongs to the next clause: weigh it less.
                 distance = ((cue_start - end) * 2 + 10) * weight
             else:

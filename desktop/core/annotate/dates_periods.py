@@ -114,7 +114,8 @@ def _bare_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     if det.endswith("year's") or det.endswith("year’s"):
         det, mods = "the", det + " " + mods
     if det == "that" and not mods:
-        return Found(None, "date")
+        # "that quarter" is the one named last, resolved once all mentions are known.
+        return Found(None, "date", anchor=("quarter", 0))
     if not re.search(r"\d{4}", mods) and _in_sports(ctx, m.start(), m.end()):
         return None
     if ctx.dct is None:
@@ -132,7 +133,16 @@ def _bare_quarter(m: re.Match[str], ctx: Context) -> Found | None:
 
 _QUARTER_ORDINALS: Final = frozenset(o for o in _ORDINALS if o not in ("last", "latter"))
 _QUARTER_MENTION: Final = re.compile(
-    rf"\b(?:(?P<ord>{_ORDINAL_RE})[\s-]+quarter|(?:the|latest|this|its)\s+quarter|quarterly)\b",
+    # "its quarter-century low" names no quarter.
+    rf"\b(?:(?P<ord>{_ORDINAL_RE})[\s-]+quarter|(?:the|latest|this|its)\s+quarter|quarterly)(?!\w|-century)",
+    re.IGNORECASE,
+)
+# A report's longer periods: once one is named after the quarter, "a year earlier" and
+# "the 1988 period" compare it, not the quarter, with the year before.
+_LONGER_PERIOD: Final = re.compile(
+    r"\b(?:(?:the|first|latest|past)\s+(?:nine|six|twelve|9|6|12)\s+months|(?:first|second)\s+half"
+    r"|(?:nine|six|twelve)\s+months\s+ended"
+    r"|(?:fiscal|full|calendar)[\s-]+year|for\s+the\s+year|year\s+ended)\b",
     re.IGNORECASE,
 )
 # How far back a quarter mention still frames "a year earlier" as that quarter a year before.
@@ -151,7 +161,7 @@ def quarter_context(ctx: Context, pos: int) -> tuple[int, int] | None:
     last = None
     for found in _QUARTER_MENTION.finditer(ctx.text, window_start, pos):
         last = found
-    if last is None:
+    if last is None or _LONGER_PERIOD.search(ctx.text, last.end(), pos):
         return None
     if last.group("ord") and last.group("ord").lower() in _QUARTER_ORDINALS:
         n = _ORDINALS[last.group("ord").lower()]
@@ -176,7 +186,17 @@ def _period(m: re.Match[str], ctx: Context) -> Found | None:
     framed = quarter_context(ctx, m.start())
     found_year = re.search(r"\d{4}", mods)
     if framed is None:
-        return Found(found_year.group() if found_year else None, "date")
+        if found_year:
+            return Found(found_year.group(), "date")
+        if _LONGER_PERIOD.search(ctx.text, max(0, m.start() - _QUARTER_REACH), m.start()) and re.search(
+            r"year-ago|year-earlier|year\s+ago|comparable|corresponding|prior", mods
+        ):
+            return Found(f"{ctx.dct.year - 1:04d}", "date")
+        if "latest" in mods:
+            # With no quarter named nearby, the latest period reported is the quarter just ended.
+            year, quarter = add_quarters(ctx.dct.year, quarter_of(ctx.dct), -1)
+            return Found(f"{year:04d}-Q{quarter}", "date")
+        return Found(None, "date")
     year, quarter = framed
     if found_year:
         year = int(found_year.group())

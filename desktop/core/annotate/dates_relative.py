@@ -22,6 +22,7 @@ from desktop.core.annotate.dates_calendar import (
 from desktop.core.annotate.dates_lexicon import (
     MONTH_RE,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     WEEKDAY_FULL_RE,
     alternation,
     month_number,
@@ -37,12 +38,25 @@ from desktop.core.annotate.dates_rules import (
     is_capitalised,
 )
 
+_ORDINAL_DAY_RE = alternation([w for w in ORDINAL_WORDS if " " not in w and "-" not in w])
 _DAY_WORDS: Final[dict[str, int]] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _POD_RE = "morning|afternoon|evening|night"
 
 
 def _pod_suffix(pod: str | None) -> str:
     return f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
+
+
+# After a weekday, "morning" and "night" are mostly annotated as the plain day in the
+# TimeBank/AQUAINT gold ("Friday night" -> the Friday), while "evening" and "afternoon"
+# keep their part of the day.
+_WEEKDAY_PLAIN_PODS: Final = frozenset({"morning", "night"})
+
+
+def _weekday_pod_suffix(pod: str | None) -> str:
+    if pod is None or pod.lower() in _WEEKDAY_PLAIN_PODS:
+        return ""
+    return _pod_suffix(pod)
 
 
 def _day_word(m: re.Match[str], ctx: Context) -> Found | None:
@@ -54,7 +68,7 @@ def _day_word(m: re.Match[str], ctx: Context) -> Found | None:
     day = shift_days(ctx.dct, _DAY_WORDS[word])
     if day is None:
         return Found(None, "relative")
-    return Found(day.isoformat() + _pod_suffix(m.group("pod")), "relative")
+    return Found(day.isoformat() + _pod_suffix(m.group("pod") or m.group("pre")), "relative")
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -119,9 +133,20 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if m.group("plural") or m.group("every"):
         return Found(f"XXXX-WXX-{weekday + 1}", "set", start, m.end())
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if rel in ("the previous", "the following"):
+        # Counted from the day the story is at: resolved against the mention before it.
+        unit = "weekday-before" if rel == "the previous" else "weekday-after"
+        return Found(None, "weekday", start, m.end(), anchor=(unit, weekday))
     day = weekday_date(ctx, weekday, rel, m.start(), m.end())
-    value = day.isoformat() + _pod_suffix(m.group("pod")) if day else None
+    value = day.isoformat() + _weekday_pod_suffix(m.group("pod")) if day else None
     return Found(value, "weekday", start, m.end())
+
+
+def _nth_day_today(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "Today is the eighth day of the strike": present tense makes it the DCT's day."""
+    if ctx.dct is None:
+        return Found(None, "relative", m.start("span"), m.end())
+    return Found(ctx.dct.isoformat(), "relative", m.start("span"), m.end())
 
 
 _UNIT_RE = "week|month|year|decade|century|weekend|quarter"
@@ -320,7 +345,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         "day-word",
         compile_ci(
-            rf"(?:(?:early|late|earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
+            r"(?:(?:early|late|earlier|later)\s+|mid-?\s?(?P<pre>morning|afternoon)\s+)?"
+            r"(?P<word>today|tonight|yesterday|tomorrow)"
             rf"(?:\s+(?P<pod>{_POD_RE}))?"
         ),
         _day_word,
@@ -371,6 +397,16 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         _anaphoric_day,
         4,
+    ),
+    Rule(
+        "nth-day-today",
+        compile_ci(
+            r"(?:is|it['’]s|marks)\s+"
+            rf"(?P<span>the\s+(?:{_ORDINAL_DAY_RE})\s+(?:straight\s+|consecutive\s+|full\s+)?day)"
+            r"(?=\s+(?:of|since|after|in)\b)"
+        ),
+        _nth_day_today,
+        3,
     ),
     Rule(
         "ago",

@@ -6,7 +6,7 @@ import datetime
 import re
 from typing import Final
 
-from desktop.core.annotate.dates_calendar import nearest_year, safe_date, shift_days
+from desktop.core.annotate.dates_calendar import PARTS_OF_DAY, nearest_year, safe_date, shift_days
 from desktop.core.annotate.dates_lexicon import (
     MONTH_RE,
     WEEKDAY_FULL_RE,
@@ -62,6 +62,19 @@ def _hour_minute(m: re.Match[str]) -> tuple[int, int] | None:
     return (hour % 12) + (12 if m.group("inpod").lower() != "morning" else 0), 0
 
 
+# "10:35 a.m. (0735 GMT) Friday": the day follows a parenthesis the span leaves out.
+_WEEKDAY_AFTER_ASIDE: Final = re.compile(
+    rf"\s*\([^()\n]{{1,25}}\)\s*,?\s+(?:on\s+)?(?P<wd>{WEEKDAY_FULL_RE})\b",
+    re.IGNORECASE,
+)
+
+
+def _weekday_after_aside(m: re.Match[str], ctx: Context) -> str | None:
+    """A capitalised weekday straight after a parenthesis that follows the time."""
+    found = _WEEKDAY_AFTER_ASIDE.match(ctx.text, m.end())
+    return found.group("wd") if found and is_capitalised(found.group("wd")) else None
+
+
 def _anchor_before(m: re.Match[str], ctx: Context) -> bool:
     """True when a weekday or "yesterday" just before the time names its day."""
     window = ctx.text[max(0, m.start() - 30) : m.start()]
@@ -76,6 +89,8 @@ def _anchor_day(m: re.Match[str], ctx: Context) -> datetime.date | None:
     if ctx.dct is None:
         return None
     wd, rel = m.group("wd"), m.group("rel")
+    if wd is None and rel is None and not m.group("month"):
+        wd = _weekday_after_aside(m, ctx)
     if wd is None and rel is None and m.group("month"):
         month = month_number(m.group("month"))
         if month is not None:
@@ -108,13 +123,33 @@ def _time(m: re.Match[str], ctx: Context) -> Found | None:
     if m.group("wd") and not is_capitalised(m.group("wd")):
         return None
     suffix = f"T{clock[0]:02d}:{clock[1]:02d}"
-    if not (m.group("wd") or m.group("rel") or m.group("month")) and not _anchor_before(m, ctx):
+    named = m.group("wd") or m.group("rel") or m.group("month") or _weekday_after_aside(m, ctx)
+    if not named and not _anchor_before(m, ctx):
         # No day named with it: the day the story was last at, found once all are known.
         return Found(suffix, "time", anchor=("time", 0))
     day = _anchor_day(m, ctx)
     if day is None:
         return Found(f"XXXX-XX-XX{suffix}", "time")
     return Found(f"{day.isoformat()}{suffix}", "time")
+
+
+def _mid_part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
+    del ctx
+    # Like a clock time, "by mid-afternoon" belongs to the day the story is at.
+    return Found(f"T{PARTS_OF_DAY[m.group('pod').lower()]}", "time", anchor=("time", 0))
+
+
+def _in_the_part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
+    del ctx
+    pod = m.group("pod").lower()
+    start = m.start("span")
+    if pod == "day":
+        # Only "later in the day" and "earlier in the day" name the day the story is at;
+        # "in the day" alone is as often "by day" as a date.
+        if not m.group().lower().startswith(("early", "late")):
+            return None
+        return Found("", "relative", start, m.end(), anchor=("time", 0))
+    return Found(f"T{PARTS_OF_DAY[pod]}", "time", start, m.end(), anchor=("time", 0))
 
 
 _VAGUE: Final[dict[str, str]] = {
@@ -158,6 +193,15 @@ RULES: Final[tuple[Rule, ...]] = (
         compile_ci(rf"(?:around\s+)?{_CLOCK}{_ZONE}{_TRAIL}"),
         _time,
         1,
+    ),
+    Rule("mid-part-of-day", compile_ci(r"mid-?\s?(?P<pod>morning|afternoon)(?![\w-])"), _mid_part_of_day, 3),
+    Rule(
+        "in-the-part-of-day",
+        compile_ci(
+            r"(?:(?:early|late|earlier|later)\s+)?in\s+(?P<span>the\s+(?P<pod>morning|afternoon|evening|day))(?![\w-])"
+        ),
+        _in_the_part_of_day,
+        4,
     ),
     Rule(
         "vague",

@@ -151,7 +151,8 @@ def test_absolute_dates(text: str, phrase: str, value: str) -> None:
         # Explicit modifiers.
         ("The plant closed last Thursday.", DCT, "last Thursday", "2026-01-08"),
         ("The summit opens next Monday.", DCT, "next Monday", "2026-01-19"),
-        ("Fighting resumed Friday morning.", DCT, "Friday morning", "2026-01-09TMO"),
+        ("Fighting resumed Friday morning.", DCT, "Friday morning", "2026-01-09"),
+        ("Fighting resumed Friday evening.", DCT, "Friday evening", "2026-01-09TEV"),
     ],
 )
 def test_weekdays(text: str, dct: datetime.date, phrase: str, value: str) -> None:
@@ -278,6 +279,94 @@ def test_earnings_year_ago_is_the_same_quarter() -> None:
     text = "Third-quarter profit rose 5% from $2 million a year earlier."
     assert value_of(text, "a year earlier", D(2025, 10, 20)) == "2024-Q3"
     assert value_of(text, "Third-quarter", D(2025, 10, 20)) == "2025-Q3"
+
+
+def test_year_ago_after_a_longer_period_is_the_year() -> None:
+    text = (
+        "Third-quarter profit rose 5%. For the nine months, the firm earned $9 million, "
+        "up from $7 million a year earlier and from $6 million in the 2023 period."
+    )
+    dct = D(2025, 10, 20)
+    assert value_of(text, "a year earlier", dct) == "2024"
+    assert value_of(text, "the 2023 period", dct) == "2023"
+    # "a six-month low" names no reporting period.
+    text = "Third-quarter profit hit a six-month low, down from a year earlier."
+    assert value_of(text, "a year earlier", dct) == "2024-Q3"
+
+
+def test_quarter_anaphora_and_latest_period() -> None:
+    text = "The firm lost money in the second quarter. Sales in that quarter fell."
+    assert value_of(text, "that quarter", D(2025, 10, 20)) == "2025-Q2"
+    assert value_of("Costs rose in the latest period.", "the latest period", D(2025, 11, 2)) == "2025-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # Present-tense schedules and plans told in the past lie ahead.
+        ("The two envoys meet Monday in Oslo.", "Monday", "2026-01-19"),
+        ("The team planned to leave on Saturday.", "Saturday", "2026-01-17"),
+        ("Fans were planning to march on Sunday.", "Sunday", "2026-01-18"),
+        # A date before "planned" says when the plan was made.
+        ("On Tuesday, the city planned to pay the workers.", "Tuesday", "2026-01-13"),
+        # "to meet" is an infinitive, not a schedule; "did not meet" is past.
+        ("Sales rose Monday, hard as it was to meet demand.", "Monday", "2026-01-12"),
+        ("The two sides did not meet Monday.", "Monday", "2026-01-12"),
+        # A plan over by the time of writing, with the verb after "due to".
+        ("The offer had been due to expire Friday.", "Friday", "2026-01-09"),
+        # Passive participles and negated adjectives are not past verbs.
+        ("The bonus would be paid on an unspecified date in March.", "March", "2026-03"),
+    ],
+)
+def test_schedule_and_plan_cues(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, phrase) == value
+
+
+def test_second_day_of_a_pair_is_its_own_mention() -> None:
+    assert found("The summit is on April 24 and 25.") == [("April 24", "2026-04-24"), ("25", "2026-04-25")]
+    assert found("On May 5 and 30 people came.", D(2026, 6, 1)) == [("May 5", "2026-05-05")]
+
+
+def test_month_before_a_noun_after_the() -> None:
+    assert value_of("The March accession will go ahead.", "March") == "2026-03"
+    assert found("The March of Dimes raised money.") == []
+
+
+def test_time_takes_the_weekday_after_an_aside() -> None:
+    text = "The blast came at 10:35 a.m. (0735 GMT) Friday."
+    assert value_of(text, "10:35 a.m.") == "2026-01-09T10:35"
+
+
+def test_a_period_ended_on_a_date_lies_before_the_dct() -> None:
+    text = "In the fiscal year ended Jan. 31, sales rose."
+    assert value_of(text, "Jan. 31", D(2025, 10, 31)) == "2025-01-31"
+    assert value_of("The quarter ended Oct. 31 was weak.", "Oct. 31", D(2025, 10, 27)) == "2024-10-31"
+
+
+def test_nth_day_in_the_present_is_the_dct() -> None:
+    assert value_of("Today is the eighth day of the strike.", "the eighth day") == "2026-01-15"
+    assert found("He said the second day of talks went well.") == []
+
+
+def test_later_in_the_day_and_in_the_morning_take_the_story_day() -> None:
+    text = "The ship sank on Jan. 3. Later in the day divers arrived; in the morning rain fell."
+    assert value_of(text, "the day") == "2026-01-03"
+    assert value_of(text, "the morning") == "2026-01-03TMO"
+
+
+def test_previous_and_following_weekday_count_from_the_mention_before() -> None:
+    text = (
+        "Stocks fell Friday, down 4% from the previous Friday. "
+        "Talks began Jan. 2; the following Monday they ended."
+    )
+    assert value_of(text, "the previous Friday") == "2026-01-02"
+    assert value_of(text, "the following Monday") == "2026-01-05"
+    assert value_of("Markets closed the previous Friday.", "the previous Friday") is None
+
+
+def test_mid_part_of_day() -> None:
+    assert value_of("By mid-afternoon the shelling had stopped.", "mid-afternoon") == "2026-01-15TAF"
+    assert value_of("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday") == "2026-01-14TAF"
 
 
 @pytest.mark.parametrize(
