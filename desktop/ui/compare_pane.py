@@ -198,8 +198,12 @@ def natural_heights(doc: QTextDocument, rows: list[list[int]]) -> list[float]:
     return [tops[i + 1] - tops[i] - _padding(doc, rows[i]) for i in range(len(rows))]
 
 
-def set_padding(doc: QTextDocument, numbers: list[int], extra: float) -> bool:
-    """Give a row `extra` pixels below its last block; True if that changed anything."""
+def set_padding(doc: QTextDocument, numbers: list[int], extra: float, cursor: QTextCursor) -> bool:
+    """Give a row `extra` pixels below its last block; True if that changed anything.
+
+    `cursor` is one cursor on `doc` inside an edit block (`beginEditBlock`), so the
+    document is laid out again once for all the rows, not once per row.
+    """
     block = doc.findBlockByNumber(numbers[-1])
     fmt = block.blockFormat()
     old = float(fmt.property(_PAD_PROPERTY) or 0.0)
@@ -207,7 +211,8 @@ def set_padding(doc: QTextDocument, numbers: list[int], extra: float) -> bool:
         return False
     fmt.setBottomMargin(fmt.bottomMargin() - old + extra)
     fmt.setProperty(_PAD_PROPERTY, extra)
-    QTextCursor(block).setBlockFormat(fmt)
+    cursor.setPosition(block.position())
+    cursor.setBlockFormat(fmt)
     return True
 
 

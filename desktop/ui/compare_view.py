@@ -356,10 +356,17 @@ class CompareView(QWidget):
         docs = (self.left.document(), self.right.document())
         heights = [natural_heights(doc, layout.rows) for doc, layout in zip(docs, self._layouts, strict=True)]
         changed = False
-        for i, (left, right) in enumerate(zip(*heights, strict=True)):
-            tallest = max(left, right)
-            changed |= set_padding(docs[0], self._layouts[0].rows[i], tallest - left)
-            changed |= set_padding(docs[1], self._layouts[1].rows[i], tallest - right)
+        cursors = (QTextCursor(docs[0]), QTextCursor(docs[1]))
+        for cursor in cursors:
+            cursor.beginEditBlock()
+        try:
+            for i, (left, right) in enumerate(zip(*heights, strict=True)):
+                tallest = max(left, right)
+                changed |= set_padding(docs[0], self._layouts[0].rows[i], tallest - left, cursors[0])
+                changed |= set_padding(docs[1], self._layouts[1].rows[i], tallest - right, cursors[1])
+        finally:
+            for cursor in cursors:
+                cursor.endEditBlock()
         return changed
 
     def _update_overview(self) -> None:

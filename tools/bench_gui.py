@@ -1,0 +1,72 @@
+"""Benchmark of the compare view: a 1 MB pair from "compare" to the first highlighted frame.
+
+Prints the time to compute the comparison, to render it into both panes, and to
+paint the first frame, next to a baseline (a read-only QPlainTextEdit showing
+the same two texts, unmarked), plus the process's peak memory. Offscreen.
+Usage: python tools/bench_gui.py [--size 1M]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_compare import article, make_pair, parse_size  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", default="1M")
+    args = parser.parse_args()
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from desktop.core.compare import compare_articles
+    from desktop.ui.compare_view import CompareView
+
+    app = QApplication([])
+    old, new = make_pair(parse_size(args.size))
+    a, b = article(old), article(new)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    t0 = time.perf_counter()
+    baseline = QPlainTextEdit()
+    baseline.setReadOnly(True)
+    baseline.resize(1200, 800)
+    baseline.setPlainText(a.text)
+    baseline.show()
+    baseline.grab()
+    t_baseline = time.perf_counter() - t0
+
+    view = CompareView()
+    view.resize(1400, 900)
+    view.show()
+    t0 = time.perf_counter()
+    comparison = compare_articles(a, b)
+    t1 = time.perf_counter()
+    view.set_comparison(a, b, comparison)
+    t2 = time.perf_counter()
+    view.grab()
+    app.processEvents()
+    t3 = time.perf_counter()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    total = t3 - t0
+    print(f"compare view, {args.size} pair ({len(a.text) / 1e6:.1f} MB + {len(b.text) / 1e6:.1f} MB, "
+          f"{len(comparison.blocks)} rows)")
+    print(f"  compute {1000 * (t1 - t0):8.0f} ms")
+    print(f"  render  {1000 * (t2 - t1):8.0f} ms")
+    print(f"  paint   {1000 * (t3 - t2):8.0f} ms")
+    print(f"  total   {1000 * total:8.0f} ms   (goal 400 ms to the first highlighted frame)")
+    print(f"  baseline: one unmarked QPlainTextEdit with text A, to its first frame: "
+          f"{1000 * t_baseline:.0f} ms (ours / baseline = {total / t_baseline:.1f}x)")
+    print(f"  peak memory {rss:.0f} MB (before the views: {rss_before:.0f} MB; goal 120 MB)")
+
+
+if __name__ == "__main__":
+    main()
