@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from desktop.core.annotate import Annotations, annotate, parse_dct
 from desktop.core.errors import PalimpsestError
-from desktop.core.loaders import load_file
+from desktop.cli.sources import load_source
 
 
 def register(subparsers: Any) -> None:
@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
         description="Find the dates (resolved to calendar days) and quotations (with their "
                     "speakers) in an article. With --jsonl, read records "
                     '{"id", "text", "dct"} and write one result line per record.')
-    parser.add_argument("file", nargs="?", help="an article file (or '-' with --jsonl)")
+    parser.add_argument("file", nargs="?", help="an article file or library id (or '-' with --jsonl)")
     parser.add_argument("--dct", metavar="YYYY-MM-DD", type=dt.date.fromisoformat,
                         help="publication date to resolve relative dates against "
                              "(default: the article's own date)")
@@ -39,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
             return annotate_jsonl(stream, sys.stdout)
     if not args.file:
         raise PalimpsestError("give an article file, or --jsonl - to read records")
-    article = load_file(args.file)
-    dct = args.dct or article.meta.date
+    article, own_date = load_source(args.file, args.library)
+    dct = args.dct or own_date
     text = article.text
     result = annotate(text, dct)
     if args.json:

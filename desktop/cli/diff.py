@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from desktop.core.compare import BlockDiff, CompareOptions, Comparison, Op, compare_articles
 from desktop.core.compare.report_html import render_report
 from desktop.core.compare.summary import ZONE_LABELS
-from desktop.core.loaders import load_file
+from desktop.cli.sources import load_source
 
 _SPACE = re.compile(r"\s+")
 
@@ -43,8 +43,8 @@ def register(subparsers: Any) -> None:
         description="Align two versions paragraph by paragraph and show the changed words. "
         "Exit status: 0 no differences, 1 differences, 2 trouble.",
     )
-    parser.add_argument("a", metavar="A", help="the older version (a .txt, .md or .html file)")
-    parser.add_argument("b", metavar="B", help="the newer version")
+    parser.add_argument("a", metavar="A", help="the older version: a .txt, .md or .html file, or a library id")
+    parser.add_argument("b", metavar="B", help="the newer version (file or library id)")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print the comparison as JSON")
     out.add_argument("--html", metavar="OUT", help="write a standalone HTML redline report")
@@ -87,7 +87,7 @@ def use_colour(stream: TextIO) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Compare `args.a` with `args.b`; loading errors propagate as `LoadError`."""
-    a, b = load_file(args.a), load_file(args.b)
+    (a, _), (b, _) = load_source(args.a, args.library), load_source(args.b, args.library)
     comparison = compare_articles(a, b, options_from_args(args))
     if args.json:
         json.dump(comparison.to_dict(), sys.stdout, ensure_ascii=False, indent=2)

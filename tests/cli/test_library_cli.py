@@ -84,3 +84,24 @@ def test_remove_and_export(imported: list[str], tmp_path: Path, capsys: pytest.C
     assert main([*imported, "export", "2", "-o", str(original)]) == 2
     assert main([*imported, "export", "1", "-o", str(tmp_path / "missing" / "x")]) == 2
     assert "cannot write the file" in capsys.readouterr().err
+
+
+def test_diff_and_annotate_take_library_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+    from tests.conftest import SEEDS
+
+    library = str(tmp_path / "lib")
+    assert main(["--library", library, "import", *map(str, SEEDS)]) == 0
+    capsys.readouterr()
+    assert main(["--library", library, "list", "--json"]) == 0
+    listing = json.loads(capsys.readouterr().out)
+    plain = next(a["id"] for a in listing if a["path"].endswith(SEEDS[0].name))
+    markdown = next(a["id"] for a in listing if a["path"].endswith(SEEDS[1].name))
+    assert main(["--library", library, "diff", str(plain), f"#{markdown}", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["summary"].startswith("No differences in the body")
+    # The undated plain-text version resolves "Thursday" against its story's date.
+    assert main(["--library", library, "annotate", str(plain), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["dct"] == "2026-01-15"
+    assert {d["text"]: d["value"] for d in data["dates"]}["Thursday"] == "2026-01-15"
+    assert main(["--library", library, "diff", "999", str(plain)]) == 2
