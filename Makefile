@@ -48,6 +48,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tools/bench_compare.py
 	$(BIN)/python tools/bench_library.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/bench_gui.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

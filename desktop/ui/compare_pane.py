@@ -79,12 +79,16 @@ class ComparePane(QTextBrowser):
             QDesktopServices.openUrl(url)
 
 
-def render_side(doc: QTextDocument, article: Article, rows: tuple[BlockDiff, ...],
-                display: list[DisplayRow], side: int, font: QFont, palette: QPalette) -> PaneLayout:
-    """Write one side (0 = A, 1 = B) of the display rows into `doc`."""
+def append_rows(doc: QTextDocument, layout: PaneLayout, article: Article, rows: tuple[BlockDiff, ...],
+                display: list[DisplayRow], side: int, font: QFont, palette: QPalette) -> None:
+    """Write one side (0 = A, 1 = B) of more display rows at the end of `doc`.
+
+    `layout` records where they landed; its `rows` grows by `len(display)`.
+    """
     cursor = QTextCursor(doc)
-    layout = PaneLayout()
-    first = True
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.beginEditBlock()
+    first = not layout.rows  # the document's first, empty block is filled, not followed
     for item in display:
         numbers: list[int] = []
         if item.fold is not None:
@@ -109,7 +113,7 @@ def render_side(doc: QTextDocument, article: Article, rows: tuple[BlockDiff, ...
         first = False
         layout.rows.append(numbers)
     _paint_marks(cursor, rows, display, layout, side)
-    return layout
+    cursor.endEditBlock()
 
 
 def _paint_marks(cursor: QTextCursor, rows: tuple[BlockDiff, ...], display: list[DisplayRow],
@@ -184,18 +188,24 @@ def _block_tint(row: BlockDiff, side: int) -> QColor | None:
 _PAD_PROPERTY = QTextBlockFormat.Property.UserProperty + 1
 
 
-def row_tops(doc: QTextDocument, rows: list[list[int]]) -> list[float]:
-    """The y of each display row's first block, plus the end of the text last."""
+def row_tops(doc: QTextDocument, rows: list[list[int]], start: int = 0, end: int | None = None) -> list[float]:
+    """The y of display rows `start..end` (default: all), then where row `end` begins
+    (the end of the text when there is no such row)."""
+    end = len(rows) if end is None else end
     layout = doc.documentLayout()
-    tops = [layout.blockBoundingRect(doc.findBlockByNumber(numbers[0])).y() for numbers in rows]
-    tops.append(layout.documentSize().height() - doc.documentMargin())
+    tops = [layout.blockBoundingRect(doc.findBlockByNumber(rows[i][0])).y() for i in range(start, end)]
+    if end < len(rows):
+        tops.append(layout.blockBoundingRect(doc.findBlockByNumber(rows[end][0])).y())
+    else:
+        tops.append(layout.documentSize().height() - doc.documentMargin())
     return tops
 
 
-def natural_heights(doc: QTextDocument, rows: list[list[int]]) -> list[float]:
-    """Each display row's height without our padding, from the current layout."""
-    tops = row_tops(doc, rows)
-    return [tops[i + 1] - tops[i] - _padding(doc, rows[i]) for i in range(len(rows))]
+def natural_heights(doc: QTextDocument, rows: list[list[int]], start: int = 0, end: int | None = None) -> list[float]:
+    """The heights of display rows `start..end` without our padding, from the current layout."""
+    end = len(rows) if end is None else end
+    tops = row_tops(doc, rows, start, end)
+    return [tops[i + 1] - tops[i] - _padding(doc, rows[start + i]) for i in range(end - start)]
 
 
 def set_padding(doc: QTextDocument, numbers: list[int], extra: float, cursor: QTextCursor) -> bool:

@@ -28,8 +28,8 @@ from desktop.ui.compare_pane import (
     COLORS,
     ComparePane,
     PaneLayout,
+    append_rows,
     natural_heights,
-    render_side,
     row_tops,
     set_padding,
 )
@@ -39,6 +39,9 @@ from desktop.ui.quotes_panel import QuotesPanel
 from desktop.ui.workers import Job
 
 __all__ = ["COLORS", "ComparePane", "CompareView"]
+
+FIRST_ROWS = 60  # rendered before the first frame: a screenful and more
+CHUNK_ROWS = 120  # rendered per turn of the event loop after that
 
 # (option field, object name, label, tooltip)
 FILTERS = (
@@ -59,12 +62,14 @@ class CompareView(QWidget):
     Boilerplate rows are folded into one line until clicked.
 
     Signals:
-        comparison_shown(): a comparison is on screen.
+        comparison_shown(): a comparison is on screen (its first screenful at least).
+        rendering_finished(): every row of the comparison is in the panes.
         quotes_compared(): the quotations panel lists what happened to each quotation.
         status_message(str): something to tell the user in the status bar.
     """
 
     comparison_shown = Signal()
+    rendering_finished = Signal()
     quotes_compared = Signal()
     status_message = Signal(str)
 
@@ -138,6 +143,10 @@ class CompareView(QWidget):
         self._realign.setSingleShot(True)
         self._realign.setInterval(0)
         self._realign.timeout.connect(self._align_rows)
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._on_more_timeout)
         for pane in (self.left, self.right):
             pane.resized.connect(self._realign.start)
             pane.fold_clicked.connect(self._on_pane_fold_clicked)
@@ -221,6 +230,7 @@ class CompareView(QWidget):
         """Select text `[start, end)` of version A (side 0) or B (side 1) and scroll to it."""
         if self._articles is None or self._comparison is None:
             return
+        self._ensure_rendered(len(self._display) - 1)
         article = self._articles[side]
         offsets = article.block_offsets()
         block = max(0, bisect.bisect_right(offsets, start) - 1)
@@ -252,6 +262,9 @@ class CompareView(QWidget):
         self._left_title.setText(f"A: {a.display_title()}" + (f"  ({a.meta.path})" if a.meta.path else ""))
         self._right_title.setText(f"B: {b.display_title()}" + (f"  ({b.meta.path})" if b.meta.path else ""))
         self._summary.setText(comparison.summary)
+        self._more.stop()
+        self._display = []
+        self.left.verticalScrollBar().setValue(0)  # a new comparison starts at its top
         self._render()
         self.comparison_shown.emit()
 
@@ -314,22 +327,48 @@ class CompareView(QWidget):
         if self._articles is not None:
             self._start_job()
 
-    # Rendering
+    # Rendering: the first screenful at once, the rest in chunks while the window stays live
     def _render(self) -> None:
         assert self._comparison is not None and self._articles is not None
-        rows = self._comparison.blocks
-        self._display = display_rows(rows, self._expanded)
+        self._more.stop()
+        self._display = display_rows(self._comparison.blocks, self._expanded)
         scroll = self.left.verticalScrollBar().value()
-        layouts = []
-        for side, pane in enumerate((self.left, self.right)):
-            doc = text_render.new_document(self._font)
-            layouts.append(render_side(doc, self._articles[side], rows, self._display, side,
-                                       self._font, pane.palette()))
-            pane.setDocument(doc)
-        self._layouts = (layouts[0], layouts[1])
-        self._align_rows()
+        self._layouts = (PaneLayout(), PaneLayout())
+        for pane in (self.left, self.right):
+            pane.setDocument(text_render.new_document(self._font))
+        self._render_more(FIRST_ROWS if scroll == 0 else len(self._display))
         self.left.verticalScrollBar().setValue(scroll)
         self._highlight_current()
+
+    def rendering_done(self) -> bool:
+        """Whether every row is in the panes."""
+        return len(self._layouts[0].rows) >= len(self._display)
+
+    def _render_more(self, count: int) -> None:
+        assert self._comparison is not None and self._articles is not None
+        start = len(self._layouts[0].rows)
+        end = min(start + count, len(self._display))
+        items = self._display[start:end]
+        for side, pane in enumerate((self.left, self.right)):
+            append_rows(pane.document(), self._layouts[side], self._articles[side], self._comparison.blocks,
+                        items, side, self._font, pane.palette())
+        self._pad_range(start, end)
+        if end < len(self._display):
+            self._more.start()
+        else:
+            self._update_overview()
+            self.rendering_finished.emit()
+
+    @Slot()
+    def _on_more_timeout(self) -> None:
+        if self._comparison is not None and not self.rendering_done():
+            self._render_more(CHUNK_ROWS)
+
+    def _ensure_rendered(self, index: int) -> None:
+        """Render synchronously up to display row `index` (navigation got ahead of the chunks)."""
+        missing = index + 1 - len(self._layouts[0].rows)
+        if missing > 0:
+            self._render_more(missing + FIRST_ROWS)
 
     @Slot(int)
     def _on_pane_fold_clicked(self, start: int) -> None:
@@ -339,28 +378,35 @@ class CompareView(QWidget):
 
     @Slot()
     def _align_rows(self) -> None:
-        """Pad the shorter side of each row so both sides' rows start level."""
-        if self._aligning or not self._display:
+        """Pad the shorter side of each rendered row so both sides' rows start level (after a resize)."""
+        if not self._display:
+            return
+        self._pad_range(0, len(self._layouts[0].rows))
+        if self.rendering_done():
+            self._update_overview()
+
+    def _pad_range(self, start: int, end: int) -> None:
+        if self._aligning or start >= end:
             return
         self._aligning = True
         try:
             # Padding shifts fractional line positions; a few passes settle them.
             for _ in range(4):
-                if not self._pad_rows():
+                if not self._pad_rows(start, end):
                     break
         finally:
             self._aligning = False
-        self._update_overview()
 
-    def _pad_rows(self) -> bool:
+    def _pad_rows(self, start: int, end: int) -> bool:
         docs = (self.left.document(), self.right.document())
-        heights = [natural_heights(doc, layout.rows) for doc, layout in zip(docs, self._layouts, strict=True)]
+        heights = [natural_heights(doc, layout.rows, start, end)
+                   for doc, layout in zip(docs, self._layouts, strict=True)]
         changed = False
         cursors = (QTextCursor(docs[0]), QTextCursor(docs[1]))
         for cursor in cursors:
             cursor.beginEditBlock()
         try:
-            for i, (left, right) in enumerate(zip(*heights, strict=True)):
+            for i, (left, right) in enumerate(zip(*heights, strict=True), start):
                 tallest = max(left, right)
                 changed |= set_padding(docs[0], self._layouts[0].rows[i], tallest - left, cursors[0])
                 changed |= set_padding(docs[1], self._layouts[1].rows[i], tallest - right, cursors[1])
@@ -398,6 +444,8 @@ class CompareView(QWidget):
         stops = change_stops(self._comparison.blocks, self._display)
         current = self._current if self._current is not None else self._row_at_top(forward)
         target = next_stop(stops, current, forward=forward)
+        if target is not None:
+            self._ensure_rendered(target)
         if target is None:
             self.status_message.emit("No more changes" + (" below." if forward else " above."))
             return

@@ -160,3 +160,40 @@ def test_seed_quotes_are_unchanged_and_the_appeal_is_shown_on_request(qtbot: QtB
                    if widget.quotes_panel.model.index(r, 0).data() == "Removed")
     widget.quotes_panel.tree.clicked.emit(widget.quotes_panel.model.index(removed, 2))
     assert "Dear readers" in widget.left.toPlainText()  # the fold opened to show it
+
+
+def test_a_long_comparison_shows_its_first_screen_then_the_rest(qtbot: QtBot) -> None:
+    widget = CompareView()
+    qtbot.addWidget(widget)
+    widget.show()
+    paragraphs = [f"Paragraph {i} of a long story tells part {i} in plain words." for i in range(900)]
+    changed = list(paragraphs)
+    changed[850] = changed[850].replace("plain", "simple")
+    a = load_bytes("\n\n".join(paragraphs).encode(), path="a.txt")
+    b = load_bytes("\n\n".join(changed).encode(), path="b.txt")
+    with qtbot.waitSignal(widget.comparison_shown, timeout=20000):
+        widget.compare(a, b)
+    assert not widget.rendering_done()  # the first screenful is up; the rest follows
+    with qtbot.waitSignal(widget.rendering_finished, timeout=20000):
+        pass
+    assert widget.rendering_done()
+    assert "Paragraph 899" in widget.left.toPlainText()
+    widget.next_change()
+    assert widget.current_row() == 850
+    assert widget.overview.mark_count() == 1
+
+
+def test_navigation_ahead_of_the_chunks_renders_what_it_needs(qtbot: QtBot) -> None:
+    widget = CompareView()
+    qtbot.addWidget(widget)
+    widget.show()
+    paragraphs = [f"Paragraph {i} tells part {i}." for i in range(900)]
+    changed = list(paragraphs)
+    changed[880] = "Paragraph 880 tells another part."
+    a = load_bytes("\n\n".join(paragraphs).encode(), path="a.txt")
+    b = load_bytes("\n\n".join(changed).encode(), path="b.txt")
+    with qtbot.waitSignal(widget.comparison_shown, timeout=20000):
+        widget.compare(a, b)
+    widget.next_change()  # before the chunks got there
+    assert widget.current_row() == 880
+    assert widget.left.verticalScrollBar().value() > 0
