@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_compare import article, make_pair, parse_size  # noqa: E402
+from bench_compare import article, make_pair, parse_size
 
 
 def main() -> None:

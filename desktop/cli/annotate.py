@@ -8,9 +8,9 @@ import json
 import sys
 from typing import Any, TextIO
 
+from desktop.cli.sources import load_source
 from desktop.core.annotate import Annotations, annotate, parse_dct
 from desktop.core.errors import PalimpsestError
-from desktop.cli.sources import load_source
 
 
 def register(subparsers: Any) -> None:

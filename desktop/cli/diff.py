@@ -16,10 +16,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from desktop.cli.sources import load_source
 from desktop.core.compare import BlockDiff, CompareOptions, Comparison, Op, compare_articles
 from desktop.core.compare.report_html import render_report
 from desktop.core.compare.summary import ZONE_LABELS
-from desktop.cli.sources import load_source
 
 _SPACE = re.compile(r"\s+")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 from pytestqt.qtbot import QtBot
@@ -15,17 +14,8 @@ from desktop.core import library as lib
 from desktop.ui.main_window import MainWindow
 from tests.conftest import MARKDOWN_SEED, SEEDS
 
-
 VOCABULARY = [f"{a}{b}" for a in ("ka", "lo", "mi", "ne", "su", "ta", "vo", "ri") for b in
               ("ban", "dor", "fel", "gim", "hus", "jat", "kor", "lem", "nup", "pax", "quo", "rit")]
-
-
-@pytest.fixture
-def window(qtbot: QtBot, library_dir: Path) -> MainWindow:
-    win = build_window(library_dir)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def make_folder(root: Path, count: int) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QMessageBox
@@ -15,14 +14,6 @@ from desktop.app import build_window
 from desktop.core import library as lib
 from desktop.ui.main_window import MainWindow
 from tests.conftest import MARKDOWN_SEED, PLAIN_SEED, SEEDS
-
-
-@pytest.fixture
-def window(qtbot: QtBot, library_dir: Path) -> MainWindow:
-    win = build_window(library_dir)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def drop(window: MainWindow, mime: QMimeData) -> None:

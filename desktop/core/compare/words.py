@@ -212,10 +212,8 @@ def _word_diff_or_fallback(a: str, b: str, options: CompareOptions, table: Token
 
 def _word_diff(a: str, b: str, table: TokenTable) -> WordDiff:
     sa, sb = Kept(a, table), Kept(b, table)
-    if table.raw_keys:
-        ops = diff_tokens(sa.names, sb.names)
-    else:
-        ops = diff_chars("".join(sa.names), "".join(sb.names))
+    ops = (diff_tokens(sa.names, sb.names) if table.raw_keys
+           else diff_chars("".join(sa.names), "".join(sb.names)))
     out = _Builder()
     a_ranges: list[tuple[int, int]] = []
     b_ranges: list[tuple[int, int]] = []

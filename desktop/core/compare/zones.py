@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
+from desktop.core.annotate.dates import parse_dateline
 from desktop.core.article import Article, Block, BlockKind
 from desktop.core.compare.model import Zone
 from desktop.core.compare.normalise import collapse_whitespace, fingerprint, fold_quotes
+from desktop.core.loaders.lines import BYLINE_LINE, RELATED_LABEL, SOURCE_LABEL, URL_ONLY
 
 __all__ = ["block_zones", "is_appeal_start"]
 
@@ -21,27 +23,6 @@ _HEAD_WINDOW = 6
 _FOOT_WINDOW = 4
 _SHORT = 160
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DATELINE = re.compile(
-    rf"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\w+day,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"(?:\W.{0,40})?$",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(r"^by\s+[A-Z\w][\w.'-]*(?:\s+[\w.'-]+){0,6}$", re.IGNORECASE)
-_RELATED = re.compile(
-    r"^(?:related(?: article| story| stories| content)?|read (?:more|also)|see also|also read"
-    r"|more on this(?: story)?)\b\s*[:\-–—]",
-    re.IGNORECASE,
-)
-_URL_LINE = re.compile(r"^<?https?://\S+>?$")
-_URL_LABEL = re.compile(
-    r"^(?:original(?: url| link| article)?|source(?: url)?|url|link|read the original)\s*:",
-    re.IGNORECASE,
-)
 #: The start of a donation or subscription appeal; everything after it to the end
 #: (but for a URL footer) is the appeal.
 _APPEAL_START = re.compile(
@@ -68,9 +49,9 @@ def _is_sentence(text: str) -> bool:
 
 
 def _head_zone(block: Block, text: str, article: Article, seen_title: bool) -> Zone | None:
-    if _DATELINE.match(text):
+    if parse_dateline(text) is not None:
         return Zone.DATELINE
-    if _BYLINE.match(text):
+    if BYLINE_LINE.match(text):
         return Zone.BYLINE
     title = article.meta.title and collapse_whitespace(article.meta.title)
     if not seen_title and (block.kind is BlockKind.HEADING or (title and text == title)):
@@ -115,12 +96,12 @@ def block_zones(article: Article, fingerprints: Set[str] = frozenset()) -> tuple
         zones[i] = zone
 
     for i in range(n):
-        if zones[i] is Zone.BODY and len(texts[i]) <= _SHORT and _RELATED.match(texts[i]):
+        if zones[i] is Zone.BODY and len(texts[i]) <= _SHORT and RELATED_LABEL.match(texts[i]):
             zones[i] = Zone.RELATED
 
     for i in range(max(0, n - _FOOT_WINDOW), n):
         text = texts[i]
-        if _URL_LABEL.match(text) or (_URL_LINE.match(text) and i > 0):
+        if SOURCE_LABEL.match(text) or (URL_ONLY.match(text) and i > 0):
             zones[i] = Zone.URL_FOOTER
 
     appeal = next(

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from desktop.core.annotate.dates import parse_dateline
 from desktop.core.article import Block, BlockKind, DateSource
+from desktop.core.loaders.lines import BYLINE
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 _URL_DATE = (
@@ -18,7 +19,6 @@ _URL_DATE = (
     re.compile(r"[/_-]((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
     re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|$)"),
 )
-_BYLINE = re.compile(r"^(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|al))*)\s*$")
 _HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "edition.")
 
 HEAD_BLOCKS = 6  # metadata lines sit among the first few blocks…
@@ -46,7 +46,7 @@ def find_dateline(blocks: list[Block]) -> dt.date | None:
 def find_author(blocks: list[Block]) -> str | None:
     """The name in a "By …" byline among the opening blocks."""
     for block in blocks[:HEAD_BLOCKS]:
-        match = _BYLINE.match(block.text.strip())
+        match = BYLINE.match(block.text.strip())
         if match and len(block.text) < 80:
             return match.group("name")
     return None

@@ -7,13 +7,8 @@ import re
 from dataclasses import replace
 
 from desktop.core.article import Block, BlockKind, InlineStyle
+from desktop.core.loaders.lines import RELATED_LABEL, SOURCE_LABEL, URL_ONLY
 
-_URL_ONLY = re.compile(r"^<?(https?://|www\.)\S+>?$", re.I)
-_LINK_LABEL = re.compile(
-    r"^(related( articles?| stories| content)?|read (more|also)|see also|more on this|also read"
-    r"|original (url|link|article)|source( url)?|url|link|permalink)\s*:",
-    re.I,
-)
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*$")
 _CONTINUED_END = re.compile(r"[\w,;:–—-]$")
 _TITLE_WORD = re.compile(r"^['\"‘“«(]*[A-Z0-9]")
@@ -55,7 +50,8 @@ def _link_kind(block: Block) -> Block:
     text = block.text.strip()
     linked = sum(s.end - s.start for s in block.spans if s.style is InlineStyle.LINK)
     mostly_link = linked >= 0.6 * len(text.replace(" ", "")) and linked > 0
-    if _URL_ONLY.match(text) or (_LINK_LABEL.match(text) and (linked or len(text.split()) <= 20)):
+    labelled = RELATED_LABEL.match(text) or SOURCE_LABEL.match(text)
+    if URL_ONLY.match(text) or (labelled and (linked or len(text.split()) <= 20)):
         return replace(block, kind=BlockKind.LINK)
     if mostly_link and len(text.split()) <= 25:
         return replace(block, kind=BlockKind.LINK)
