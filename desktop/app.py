@@ -110,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.files:
         window.open_paths(args.files, compare=len(args.files) == 2)
     else:
+        window.restore_selection()
         window.open_first_run_samples()
     if args.smoke_test:
         # Exit once everything asked for is on screen: the articles, and their comparison.

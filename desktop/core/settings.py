@@ -54,5 +54,7 @@ SCHEMA = {
         Setting("reader/show_quotes", bool, True),
         Setting("reader/show_dates", bool, True),
         Setting("window/reader_splitter", bytes, b""),
+        # Article ids selected at the last close, comma-separated: reopened on start.
+        Setting("session/selection", str, ""),
     )
 }

@@ -34,6 +34,7 @@ from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.main_actions import build_actions, shortcut_table
 from desktop.ui.reader_page import ReaderPage
 from desktop.ui.resources import icon
+from desktop.ui.settings import setting_value
 
 log = logging.getLogger(__name__)
 
@@ -407,8 +408,16 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/state", self.saveState())
         self._settings.setValue("window/splitter", self._splitter.saveState())
         self._settings.setValue("window/reader_splitter", self.reader_page.saveState())
+        self._settings.setValue("session/selection", ",".join(map(str, self.selected_article_ids())))
         self._settings.sync()
         super().closeEvent(event)
+
+    def restore_selection(self) -> None:
+        """Select what was selected when the window last closed (reopening its comparison)."""
+        value = str(setting_value(self._settings, "session/selection") or "")
+        ids = [int(part) for part in value.split(",") if part.strip().isdigit()]
+        if ids:
+            self.library_panel.select_articles(ids[:2])
 
 
 def _older_second(a: Article, b: Article) -> bool:

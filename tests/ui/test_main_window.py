@@ -189,3 +189,17 @@ def test_model_passes_the_model_tester(qtbot: QtBot, window: MainWindow, qtmodel
     qtmodeltester.check(window.library_panel.model)
     window.library_panel.model.set_query("Putin")
     qtmodeltester.check(window.library_panel.model)
+
+
+def test_the_last_comparison_is_reopened(qtbot: QtBot, library_dir: Path) -> None:
+    first = build_window(library_dir)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.comparison_shown, timeout=30000):
+        first.open_paths(SEEDS, compare=True)
+    first.close()
+    first.library.close()
+    second = build_window(library_dir)
+    qtbot.addWidget(second)
+    with qtbot.waitSignal(second.comparison_shown, timeout=30000):
+        second.restore_selection()
+    assert second.current_page() == MainWindow.PAGE_COMPARE
