@@ -69,6 +69,20 @@ def _route_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
+def _library_location() -> Path:
+    """$PALIMPSEST_LIBRARY, else the folder chosen in Preferences, else the default."""
+    import os
+
+    from PySide6.QtCore import QSettings
+
+    from desktop.core.settings import LIBRARY_ENV
+
+    if os.environ.get(LIBRARY_ENV):
+        return default_library_dir()
+    chosen = QSettings(str(settings_file()), QSettings.Format.IniFormat).value("library/location", "")
+    return Path(str(chosen)) if chosen else default_library_dir()
+
+
 def _report_fatal(message: str) -> None:
     """Say why the app cannot start: on stderr, and in a box when a window can be shown."""
     print(f"palimpsest: {message}", file=sys.stderr)
@@ -103,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.core.errors import PalimpsestError
 
     try:
-        window = build_window(args.library or default_library_dir())
+        window = build_window(args.library or _library_location())
     except PalimpsestError as error:
         _report_fatal(f"The library could not be opened: {error}")
         return 2

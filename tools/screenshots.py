@@ -58,6 +58,16 @@ def main() -> int:
     shot("compare-next-change")
     wait_for(window.library_panel.model.modelReset, lambda: window.library_panel.search.setText("Meloni"))
     shot("search")
+    # The same in the dark theme.
+    from desktop.ui.theme import apply_theme
+
+    apply_theme("dark")
+    window.library_panel.search.setText("")
+    wait_for(window.library_panel.model.modelReset, lambda: None)
+    wait_for(window.annotations_shown, lambda: window.library_panel.select_articles([markdown]))
+    shot("reader-dark")
+    wait_for(window.compare_view.quotes_compared, lambda: window.library_panel.select_articles(ids[:2]))
+    shot("compare-dark")
     window.close()
     return 0
 

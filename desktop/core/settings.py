@@ -51,6 +51,16 @@ SCHEMA = {
         Setting("window/compare_splitter", bytes, b""),
         # Files over this size are refused rather than read (a 1 GB log is not an article).
         Setting("files/max_megabytes", int, 50),
+        Setting("appearance/theme", str, "system"),  # "system", "light" or "dark"
+        Setting("reader/font_family", str, ""),  # "" is the system's font
+        Setting("reader/font_size", int, 0),  # points; 0 is the system's size
+        Setting("compare/ignore_whitespace", bool, True),
+        Setting("compare/ignore_markup", bool, True),
+        Setting("compare/ignore_quote_style", bool, True),
+        Setting("compare/ignore_punctuation", bool, False),
+        Setting("compare/ignore_case", bool, False),
+        Setting("compare/hide_boilerplate", bool, False),
+        Setting("library/location", str, ""),  # "" is the default; takes effect on the next start
         Setting("reader/show_quotes", bool, True),
         Setting("reader/show_dates", bool, True),
         Setting("window/reader_splitter", bytes, b""),

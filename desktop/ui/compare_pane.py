@@ -21,19 +21,10 @@ from desktop.core.article import Article, BlockKind, shorten
 from desktop.core.compare.model import BlockDiff, Op
 from desktop.core.compare.navigate import DisplayRow
 from desktop.ui import text_render
+from desktop.ui.theme import mark_color
 
 FOLD_SCHEME = "palimpsest-fold"
 
-# Light marks that keep the default dark text above WCAG AA contrast.
-COLORS = {
-    "delete_word": QColor("#f6b9b3"),
-    "insert_word": QColor("#b5e3bd"),
-    "delete_block": QColor("#fdecea"),
-    "insert_block": QColor("#e9f7ec"),
-    "move_block": QColor("#e5eefa"),
-    "gap": QColor("#f2f2f2"),
-    "current": QColor("#fff3c4"),
-}
 
 
 @dataclass
@@ -118,7 +109,7 @@ def append_rows(doc: QTextDocument, layout: PaneLayout, article: Article, rows: 
 
 def _paint_marks(cursor: QTextCursor, rows: tuple[BlockDiff, ...], display: list[DisplayRow],
                  layout: PaneLayout, side: int) -> None:
-    color = COLORS["delete_word"] if side == 0 else COLORS["insert_word"]
+    color = mark_color("delete_word" if side == 0 else "insert_word")
     fmt = text_render.mark_format(color)
     for item in display:
         if item.row is None:
@@ -137,7 +128,7 @@ def _paint_marks(cursor: QTextCursor, rows: tuple[BlockDiff, ...], display: list
 
 def _write_gap(cursor: QTextCursor, *, first: bool) -> None:
     fmt = QTextBlockFormat()
-    fmt.setBackground(COLORS["gap"])
+    fmt.setBackground(mark_color("gap"))
     if first:
         cursor.setBlockFormat(fmt)
     else:
@@ -153,7 +144,7 @@ def _write_fold_line(cursor: QTextCursor, article: Article, rows: tuple[BlockDif
         _write_gap(cursor, first=first)
         return
     bfmt = text_render.block_format(BlockKind.CAPTION, first=first)
-    bfmt.setBackground(COLORS["gap"])
+    bfmt.setBackground(mark_color("gap"))
     cfmt = text_render.char_format(BlockKind.CAPTION, 0, font, palette)
     if first:
         cursor.setBlockFormat(bfmt)
@@ -177,11 +168,11 @@ def _write_fold_line(cursor: QTextCursor, article: Article, rows: tuple[BlockDif
 
 def _block_tint(row: BlockDiff, side: int) -> QColor | None:
     if row.op is Op.INSERT and side == 1:
-        return COLORS["insert_block"]
+        return mark_color("insert_block")
     if row.op is Op.DELETE and side == 0:
-        return COLORS["delete_block"]
+        return mark_color("delete_block")
     if row.op is Op.MOVE:
-        return COLORS["move_block"]
+        return mark_color("move_block")
     return None
 
 

@@ -25,7 +25,6 @@ from desktop.core.compare import CompareOptions, Comparison, compare_articles
 from desktop.core.compare.navigate import DisplayRow, change_stops, display_rows, next_stop
 from desktop.ui import text_render
 from desktop.ui.compare_pane import (
-    COLORS,
     ComparePane,
     PaneLayout,
     append_rows,
@@ -36,9 +35,10 @@ from desktop.ui.compare_pane import (
 from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.quotes_panel import QuotesPanel
+from desktop.ui.theme import mark_color
 from desktop.ui.workers import Job
 
-__all__ = ["COLORS", "ComparePane", "CompareView"]
+__all__ = ["ComparePane", "CompareView"]
 
 FIRST_ROWS = 60  # rendered before the first frame: a screenful and more
 CHUNK_ROWS = 120  # rendered per turn of the event loop after that
@@ -201,6 +201,23 @@ class CompareView(QWidget):
     def options(self) -> CompareOptions:
         """The options the filter bar stands at."""
         return self._options
+
+    def set_reading_font(self, font: QFont) -> None:
+        """Show the texts in `font` from now on."""
+        self._font = QFont(font)
+        if self._comparison is not None:
+            self._render()
+
+    def set_default_options(self, options: CompareOptions) -> None:
+        """The filters new comparisons start with (the filter bar shows them)."""
+        self._options = options
+        for name, box in self._filter_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(getattr(options, name))
+            box.blockSignals(False)
+        self._hide_boilerplate.blockSignals(True)
+        self._hide_boilerplate.setChecked(options.hide_boilerplate)
+        self._hide_boilerplate.blockSignals(False)
 
     def summary_text(self) -> str:
         """The one-line summary shown above the panes."""
@@ -479,7 +496,7 @@ class CompareView(QWidget):
                                                  QTextCursor.MoveMode.KeepAnchor)
                     # Full width only paints one line, so only empty gap lines get it.
                     selection.format.setProperty(QTextFormat.Property.FullWidthSelection, block.length() <= 1)
-                    selection.format.setBackground(COLORS["current"])
+                    selection.format.setBackground(mark_color("current"))
                     selections.append(selection)
             pane.setExtraSelections(selections)
 

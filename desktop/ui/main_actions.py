@@ -37,6 +37,8 @@ SPECS = (
     ActionSpec("actionSplit", "&Split into Own Story", (), "Make the selected version a story of its own"),
     ActionSpec("actionMerge", "&Merge Stories", ("Ctrl+M",),
                "Make the selected stories (or the stories of the selected versions) one story"),
+    ActionSpec("actionPreferences", "Pr&eferences…", (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+               "Fonts, theme, default compare filters, library folder"),
     ActionSpec("actionFind", "&Find in Library", (Key.Find,), "Search every article in the library"),
     ActionSpec("actionCompare", "&Compare", ("Ctrl+D",),
                "Compare the two selected articles, or a story's two latest versions"),
@@ -49,7 +51,7 @@ SPECS = (
 MENUS = (
     ("&File", ("actionOpen", "actionImportFolder", "actionPaste", None, "actionExportReport", None, "actionQuit")),
     ("&Edit", ("actionUndo", None, "actionRemove", "actionDetails", None, "actionSplit", "actionMerge", None,
-               "actionFind")),
+               "actionFind", None, "actionPreferences")),
     ("&Compare", ("actionCompare", None, "actionNextChange", "actionPreviousChange")),
     ("&Help", ("actionShortcuts", "actionAbout")),
 )

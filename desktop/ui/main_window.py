@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -24,17 +24,21 @@ from desktop import APP_NAME, __version__
 from desktop.core import library as lib
 from desktop.core.article import Article
 from desktop.core.bundled import sample_articles
+from desktop.core.compare import CompareOptions
 from desktop.core.compare.report_html import render_report
 from desktop.core.library import ImportSummary, Library, LibraryError
+from desktop.core.settings import SCHEMA
 from desktop.ui.compare_view import CompareView
 from desktop.ui.import_controller import ImportController
 from desktop.ui.import_progress import ImportProgress
 from desktop.ui.library_editor import LibraryEditor
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.main_actions import build_actions, shortcut_table
+from desktop.ui.preferences import PreferencesDialog
 from desktop.ui.reader_page import ReaderPage
 from desktop.ui.resources import icon
 from desktop.ui.settings import setting_value
+from desktop.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +125,7 @@ class MainWindow(QMainWindow):
             "actionRemove": self.editor.remove,
             "actionDetails": self.editor.edit_details,
             "actionFind": self._on_find_triggered,
+            "actionPreferences": self._on_preferences_triggered,
             "actionSplit": self.editor.split,
             "actionMerge": self.editor.merge,
             "actionCompare": self._on_compare_triggered,
@@ -133,6 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.import_progress)
         self.resize(1400, 860)
         self._restore_layout()
+        self.apply_preferences()
         self._update_actions()
 
     def action(self, name: str) -> object:
@@ -278,6 +284,29 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(value)
 
     # Editing the library
+    @Slot()
+    def _on_preferences_triggered(self) -> None:
+        dialog = PreferencesDialog(settings=self._settings, parent=self)
+        dialog.applied.connect(self.apply_preferences)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
+    def apply_preferences(self) -> None:
+        """Use the stored preferences now: theme, reading font, default compare filters."""
+        apply_theme(str(setting_value(self._settings, "appearance/theme")))
+        font = QFont(self.font())
+        family = str(setting_value(self._settings, "reader/font_family"))
+        if family:
+            font.setFamily(family)
+        size = int(setting_value(self._settings, "reader/font_size"))
+        font.setPointSizeF(size if size > 0 else max(font.pointSizeF(), 10.5) * 1.1)
+        self.reader_view.set_reading_font(font)
+        self.compare_view.set_reading_font(font)
+        self.compare_view.set_default_options(CompareOptions(**{
+            name.split("/")[1]: bool(setting_value(self._settings, name))
+            for name in SCHEMA if name.startswith("compare/")}))
+
     @Slot()
     def _on_find_triggered(self) -> None:
         self.library_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl, Slot
 from PySide6.QtGui import (
-    QColor,
     QDesktopServices,
     QFont,
     QHelpEvent,
@@ -23,9 +22,8 @@ from desktop.core.annotate import Annotations, Quote
 from desktop.core.annotate.describe import describe_value
 from desktop.core.article import Article, Block, BlockKind, DateSource, InlineSpan, InlineStyle
 from desktop.ui import text_render
+from desktop.ui.theme import mark_color
 
-QUOTE_COLOR = QColor("#fbe7b5")
-DATE_COLOR = QColor("#d9e8fb")
 SPEAKER_MARGIN = 118  # room left of the text for speaker labels
 _QUOTE_KINDS = {"full": "Quotation", "partial": "Partial quotation", "scare": "In quotation marks"}
 
@@ -77,6 +75,14 @@ class ReaderView(QTextBrowser):
     def article(self) -> Article | None:
         """The article shown, if any."""
         return self._article
+
+    def set_reading_font(self, font: QFont) -> None:
+        """Read in `font` from now on (the article shown is laid out again)."""
+        self._base_font = QFont(font)
+        annotations = self._annotations
+        self.set_article(self._article)
+        if annotations is not None:
+            self.set_annotations(annotations)
 
     def set_article(self, article: Article | None) -> None:
         """Show `article` (None clears the view)."""
@@ -172,9 +178,9 @@ class ReaderView(QTextBrowser):
         if self._annotations is not None:
             spans = []
             if self._show_quotes:
-                spans += [(q.start, q.end, QUOTE_COLOR) for q in self._annotations.quotes]
+                spans += [(q.start, q.end, mark_color("quote")) for q in self._annotations.quotes]
             if self._show_dates:
-                spans += [(d.start, d.end, DATE_COLOR) for d in self._annotations.dates]
+                spans += [(d.start, d.end, mark_color("date")) for d in self._annotations.dates]
             for start, end, color in spans:
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = QTextCursor(self.document())

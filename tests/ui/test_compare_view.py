@@ -7,7 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.compare import compare_articles
 from desktop.core.loaders import load_bytes
-from desktop.ui.compare_view import COLORS, ComparePane, CompareView
+from desktop.ui.compare_view import ComparePane, CompareView
+from desktop.ui.theme import mark_color
 
 OLD = b"The minister said on Monday that talks would resume.\n\nA second paragraph stays the same.\n"
 NEW = b"The minister said on Tuesday that talks would resume.\n\nA second paragraph stays the same.\n"
@@ -16,7 +17,7 @@ NEW = b"The minister said on Tuesday that talks would resume.\n\nA second paragr
 def marked_words(pane: ComparePane) -> list[str]:
     """Runs of text painted with a diff colour."""
     doc = pane.document()
-    colours = {COLORS["delete_word"].name(), COLORS["insert_word"].name()}
+    colours = {mark_color("delete_word").name(), mark_color("insert_word").name()}
     words, block = [], doc.begin()
     while block.isValid():
         it = block.begin()
