@@ -50,6 +50,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("files", nargs="*", help="articles to open; two are compared")
     parser.add_argument("--library", metavar="DIR", help="library folder (default: $PALIMPSEST_LIBRARY "
                                                          "or the user data folder)")
+    parser.add_argument("--compare-only", action="store_true",
+                        help="compare the two FILES without adding them to the library (for git difftool)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -121,12 +123,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PalimpsestError as error:
         _report_fatal(f"The library could not be opened: {error}")
         return 2
-    if args.files:
+    if args.compare_only:
+        if len(args.files) != 2:
+            _report_fatal("--compare-only needs exactly two files")
+            return 2
+        window.compare_files(args.files[0], args.files[1])
+    elif args.files:
         window.open_paths(args.files, compare=len(args.files) == 2)
     else:
         window.restore_selection()
         window.open_first_run_samples()
-    if args.smoke_test:
+    if args.smoke_test and args.compare_only:
+        window.comparison_shown.connect(lambda: app.exit(0))
+    elif args.smoke_test:
         # Exit once everything asked for is on screen: the articles, and their comparison.
         def finish(summary: object) -> None:
             if getattr(summary, "failed", True):

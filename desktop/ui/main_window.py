@@ -27,6 +27,7 @@ from desktop.core.bundled import sample_articles
 from desktop.core.compare import CompareOptions
 from desktop.core.compare.report_html import render_report
 from desktop.core.library import ImportSummary, Library, LibraryError
+from desktop.core.loaders import load_file
 from desktop.core.settings import SCHEMA
 from desktop.ui.compare_view import CompareView
 from desktop.ui.import_controller import ImportController
@@ -39,6 +40,7 @@ from desktop.ui.reader_page import ReaderPage
 from desktop.ui.resources import icon
 from desktop.ui.settings import setting_value
 from desktop.ui.theme import apply_theme
+from desktop.ui.workers import Job
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +169,22 @@ class MainWindow(QMainWindow):
         except OSError as error:
             log.warning("could not mark the samples as offered: %s", error)
         self.open_paths(sample_articles())
+
+    def compare_files(self, first: str | os.PathLike[str], second: str | os.PathLike[str]) -> None:
+        """Compare two files without adding them to the library (`palimpsest --compare-only A B`)."""
+        self._pages.setCurrentIndex(self.PAGE_COMPARE)
+        job = Job(0, "Reading the two files", _load_pair, os.fspath(first), os.fspath(second))
+        job.succeeded.connect(self._on_pair_loaded)
+        job.failed.connect(self._on_pair_failed)
+        job.start()
+
+    @Slot(int, object)
+    def _on_pair_loaded(self, generation: int, pair: tuple[Article, Article]) -> None:
+        self.compare_view.compare(*pair)
+
+    @Slot(int, str)
+    def _on_pair_failed(self, generation: int, message: str) -> None:
+        self.show_error(message, name="compareErrorBox")
 
     @Slot()
     def _on_importer_refresh_wanted(self) -> None:
@@ -447,6 +465,10 @@ class MainWindow(QMainWindow):
         ids = [int(part) for part in value.split(",") if part.strip().isdigit()]
         if ids:
             self.library_panel.select_articles(ids[:2])
+
+
+def _load_pair(first: str, second: str) -> tuple[Article, Article]:
+    return load_file(first), load_file(second)
 
 
 def _older_second(a: Article, b: Article) -> bool:

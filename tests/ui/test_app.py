@@ -43,3 +43,17 @@ def test_a_bad_file_fails_the_smoke_test(tmp_path: Path) -> None:
 def test_version(tmp_path: Path) -> None:
     result = run_app("--version", tmp_path=tmp_path)
     assert result.returncode == 0 and result.stdout.startswith("palimpsest ")
+
+
+def test_compare_only_leaves_the_library_alone(tmp_path: Path) -> None:
+    result = run_app("--smoke-test", "--compare-only", *map(str, SEEDS), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    from desktop.core import library as lib
+
+    with lib.open_library(tmp_path / "lib") as library:
+        assert lib.all_articles(library) == []
+
+
+def test_compare_only_needs_two_files(tmp_path: Path) -> None:
+    result = run_app("--compare-only", str(SEEDS[0]), tmp_path=tmp_path)
+    assert result.returncode == 2 and "exactly two files" in result.stderr
