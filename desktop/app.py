@@ -118,11 +118,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("palimpsest")
     from desktop.core.errors import PalimpsestError
 
+    from desktop.ui.single_instance import SingleInstance
+
+    library_dir = Path(args.library) if args.library else _library_location()
+    instance = SingleInstance(library_dir)
+    request = {"files": [str(Path(f).absolute()) for f in args.files], "compare_only": args.compare_only}
+    if not instance.claim(request):
+        print("palimpsest: already open on this library; the files were handed to that window.", file=sys.stderr)
+        return 0
     try:
-        window = build_window(args.library or _library_location())
+        window = build_window(library_dir)
     except PalimpsestError as error:
         _report_fatal(f"The library could not be opened: {error}")
         return 2
+    instance.request_received.connect(window.handle_request)
     if args.compare_only:
         if len(args.files) != 2:
             _report_fatal("--compare-only needs exactly two files")
@@ -148,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.import_finished.connect(finish)
     window.show()
     status = int(app.exec())
+    instance.close()
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone()  # no worker may outlive the objects it reports to

@@ -170,6 +170,18 @@ class MainWindow(QMainWindow):
             log.warning("could not mark the samples as offered: %s", error)
         self.open_paths(sample_articles())
 
+    @Slot(object)
+    def handle_request(self, request: dict[str, object]) -> None:
+        """Do what another `palimpsest` started on this library was asked to, and come forward."""
+        files = [str(f) for f in request.get("files", []) or [] if isinstance(f, str)]  # type: ignore[union-attr]
+        if request.get("compare_only") and len(files) == 2:
+            self.compare_files(files[0], files[1])
+        elif files:
+            self.open_paths(files, compare=len(files) == 2)
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def compare_files(self, first: str | os.PathLike[str], second: str | os.PathLike[str]) -> None:
         """Compare two files without adding them to the library (`palimpsest --compare-only A B`)."""
         self._pages.setCurrentIndex(self.PAGE_COMPARE)
