@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -49,7 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error of ours.
-        sys.stderr.close()
+        # Output piped into `head` and closed early: not an error of ours. Point stdout
+        # at devnull so the interpreter's final flush does not complain (Python docs, "SIGPIPE").
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     return status
