@@ -83,6 +83,7 @@ class CompareView(QWidget):
         self._generation = 0
         self._job: Job | None = None
         self._quotes_generation = 0
+        self._boilerplate: frozenset[str] = frozenset()
         self._quote_report: QuoteReport | None = None
         self._display: list[DisplayRow] = []
         self._expanded: set[int] = set()
@@ -223,13 +224,16 @@ class CompareView(QWidget):
         """The one-line summary shown above the panes."""
         return self._summary.text()
 
-    def compare(self, a: Article, b: Article, dcts: tuple[dt.date | None, dt.date | None] = (None, None)) -> None:
+    def compare(self, a: Article, b: Article, dcts: tuple[dt.date | None, dt.date | None] = (None, None),
+                boilerplate: frozenset[str] = frozenset()) -> None:
         """Compare `a` (left) with `b` (right) off the GUI thread, then show the result.
 
         `dcts` are the publication dates to resolve each version's dates against
-        (default: each article's own).
+        (default: each article's own); `boilerplate` the fingerprints of paragraphs
+        the library knows recur across stories.
         """
         self._articles = (a, b)
+        self._boilerplate = boilerplate
         self._start_job()
         self._quotes_generation += 1
         self.quotes_panel.set_report(None)
@@ -304,7 +308,8 @@ class CompareView(QWidget):
         assert self._articles is not None
         self._generation += 1
         self._summary.setText("Comparing…")
-        job = Job(self._generation, "The comparison", compare_articles, *self._articles, self._options)
+        options = replace(self._options, boilerplate_fingerprints=self._boilerplate)
+        job = Job(self._generation, "The comparison", compare_articles, *self._articles, options)
         job.succeeded.connect(self._on_job_succeeded)
         job.failed.connect(self._on_job_failed)
         self._job = job

@@ -263,7 +263,12 @@ class MainWindow(QMainWindow):
         (a, story_date_a), (b, story_date_b) = sides
         self._pages.setCurrentIndex(self.PAGE_COMPARE)
         # A version without a date of its own borrows its story's for resolving "Thursday".
-        self.compare_view.compare(a, b, (a.meta.date or story_date_a, b.meta.date or story_date_b))
+        try:
+            boilerplate = lib.boilerplate_fingerprints(self.library, (a, b))
+        except LibraryError as error:
+            log.warning("boilerplate unknown: %s", error)
+            boilerplate = frozenset()
+        self.compare_view.compare(a, b, (a.meta.date or story_date_a, b.meta.date or story_date_b), boilerplate)
         self._update_actions()
 
     @Slot()

@@ -7,6 +7,7 @@ its callbacks into signals.
 
 from __future__ import annotations
 
+from desktop.core.library.boilerplate import boilerplate_fingerprints
 from desktop.core.library.edits import (
     KEEP,
     empty_trash,
@@ -70,6 +71,7 @@ __all__ = [
     "all_articles",
     "article",
     "article_row",
+    "boilerplate_fingerprints",
     "data_version",
     "empty_trash",
     "import_paths",
