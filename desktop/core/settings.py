@@ -66,5 +66,7 @@ SCHEMA = {
         Setting("window/reader_splitter", bytes, b""),
         # Article ids selected at the last close, comma-separated: reopened on start.
         Setting("session/selection", str, ""),
+        # Files and folders opened lately, newest first, one per line.
+        Setting("session/recent", str, ""),
     )
 }

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 Key = QKeySequence.StandardKey
 
@@ -49,7 +49,8 @@ SPECS = (
 )
 
 MENUS = (
-    ("&File", ("actionOpen", "actionImportFolder", "actionPaste", None, "actionExportReport", None, "actionQuit")),
+    ("&File", ("actionOpen", "menuRecent", "actionImportFolder", "actionPaste", None, "actionExportReport", None,
+               "actionQuit")),
     ("&Edit", ("actionUndo", None, "actionRemove", "actionDetails", None, "actionSplit", "actionMerge", None,
                "actionFind", None, "actionPreferences")),
     ("&Compare", ("actionCompare", None, "actionNextChange", "actionPreviousChange")),
@@ -58,8 +59,10 @@ MENUS = (
 TOOLBAR = ("actionOpen", "actionCompare", "actionPreviousChange", "actionNextChange")
 
 
-def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -> dict[str, QAction]:
-    """Create every action (connected to `slots[name]`), the menus and the toolbar."""
+def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]],
+                  submenus: dict[str, QMenu] | None = None) -> dict[str, QAction]:
+    """Create every action (connected to `slots[name]`), the menus (with `submenus` by
+    name in their places) and the toolbar."""
     actions: dict[str, QAction] = {}
     for spec in SPECS:
         action = QAction(spec.text, window)
@@ -76,6 +79,8 @@ def build_actions(window: QMainWindow, slots: dict[str, Callable[[], object]]) -
         for name in names:
             if name is None:
                 menu.addSeparator()
+            elif submenus and name in submenus:
+                menu.addMenu(submenus[name])
             else:
                 menu.addAction(actions[name])
     toolbar = window.addToolBar("Main")
@@ -91,7 +96,7 @@ def shortcut_table(actions: dict[str, QAction]) -> list[tuple[str, str]]:
     rows = []
     for _title, names in MENUS:
         for name in names:
-            if name is None:
+            if name is None or name not in actions:
                 continue
             action = actions[name]
             keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -45,6 +46,7 @@ from desktop.ui.workers import Job
 log = logging.getLogger(__name__)
 
 SAMPLES_MARKER = ".samples-offered"
+RECENT_COUNT = 10
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 
 
@@ -117,6 +119,9 @@ class MainWindow(QMainWindow):
         self.editor.failed.connect(self.show_error)
         self.editor.message.connect(self._on_status_message)
         self.editor.changed.connect(self._update_actions)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
         self.actions_by_name = build_actions(self, {
             "actionOpen": self._on_open_triggered,
             "actionImportFolder": self._on_import_folder_triggered,
@@ -135,7 +140,7 @@ class MainWindow(QMainWindow):
             "actionPreviousChange": self.compare_view.previous_change,
             "actionShortcuts": self._on_shortcuts_triggered,
             "actionAbout": self._on_about_triggered,
-        })
+        }, {"menuRecent": self.recent_menu})
         self.statusBar().setObjectName("statusBar")
         self.statusBar().addPermanentWidget(self.import_progress)
         self.resize(1400, 860)
@@ -153,11 +158,36 @@ class MainWindow(QMainWindow):
 
         With `compare` and two files, they are shown side by side once imported.
         """
+        self._remember_recent([os.fspath(p) for p in paths])
         self.importer.import_paths(paths, compare=compare)
 
     def import_text(self, text: str, source_url: str | None = None) -> None:
         """Import dropped or pasted text (HTML or a URL too; nothing is fetched)."""
         self.importer.import_text(text, source_url)
+
+    def recent_paths(self) -> list[str]:
+        """Files and folders opened lately, newest first."""
+        return [p for p in str(setting_value(self._settings, "session/recent")).split("\n") if p]
+
+    def _remember_recent(self, paths: list[str]) -> None:
+        if any(Path(p).parent == Path(sample_articles()[0]).parent for p in paths):
+            return  # the samples are not the user's own
+        fresh = [str(Path(p).absolute()) for p in paths]
+        kept = fresh + [p for p in self.recent_paths() if p not in fresh]
+        self._settings.setValue("session/recent", "\n".join(kept[:RECENT_COUNT]))
+
+    @Slot()
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_paths():
+            action = self.recent_menu.addAction(path)
+            action.setEnabled(Path(path).exists())
+            action.triggered.connect(lambda _checked=False, chosen=path: self.open_paths([chosen]))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(nothing yet)").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear Menu", lambda: self._settings.setValue("session/recent", ""))
 
     def open_first_run_samples(self) -> None:
         """Import the sample articles the first time the app runs on an empty library."""

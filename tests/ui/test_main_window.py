@@ -203,3 +203,16 @@ def test_the_last_comparison_is_reopened(qtbot: QtBot, library_dir: Path) -> Non
     with qtbot.waitSignal(second.comparison_shown, timeout=30000):
         second.restore_selection()
     assert second.current_page() == MainWindow.PAGE_COMPARE
+
+
+def test_open_recent(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(PLAIN_SEED.read_bytes())
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        window.open_paths([copy])
+    assert window.recent_paths() == [str(copy)]
+    window.recent_menu.aboutToShow.emit()
+    entry = next(a for a in window.recent_menu.actions() if a.text() == str(copy))
+    with qtbot.waitSignal(window.import_finished, timeout=30000) as done:
+        entry.trigger()
+    assert len(done.args[0].already) == 1  # already in the library: selected, not added again
