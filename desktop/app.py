@@ -117,7 +117,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(icon("palimpsest"))
     app.setDesktopFileName("palimpsest")
     from desktop.core.errors import PalimpsestError
-
     from desktop.ui.single_instance import SingleInstance
 
     library_dir = Path(args.library) if args.library else _library_location()

@@ -8,36 +8,36 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME
 from desktop.core import library as lib
 from desktop.core.article import Article
 from desktop.core.bundled import sample_articles
-from desktop.core.compare import CompareOptions
-from desktop.core.compare.report_html import render_report
+from desktop.core.compare.report_html import render_report, report_file_name
 from desktop.core.library import ImportSummary, Library, LibraryError
 from desktop.core.loaders import load_file
-from desktop.core.settings import SCHEMA
 from desktop.ui.compare_view import CompareView
+from desktop.ui.help_dialogs import show_about, show_shortcuts
 from desktop.ui.import_controller import ImportController
 from desktop.ui.import_progress import ImportProgress
 from desktop.ui.library_editor import LibraryEditor
 from desktop.ui.library_panel import LibraryPanel
-from desktop.ui.main_actions import build_actions, shortcut_table
-from desktop.ui.preferences import PreferencesDialog
+from desktop.ui.main_actions import build_actions
+from desktop.ui.mime_import import mime_import
+from desktop.ui.preferences import PreferencesDialog, default_compare_options, reading_font
 from desktop.ui.reader_page import ReaderPage
+from desktop.ui.recent_menu import RecentMenu
 from desktop.ui.resources import icon
 from desktop.ui.settings import setting_value
 from desktop.ui.theme import apply_theme
@@ -46,7 +46,6 @@ from desktop.ui.workers import Job
 log = logging.getLogger(__name__)
 
 SAMPLES_MARKER = ".samples-offered"
-RECENT_COUNT = 10
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 
 
@@ -119,9 +118,8 @@ class MainWindow(QMainWindow):
         self.editor.failed.connect(self.show_error)
         self.editor.message.connect(self._on_status_message)
         self.editor.changed.connect(self._update_actions)
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.setObjectName("menuRecent")
-        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        self.recent_menu = RecentMenu(settings=settings, ignore=sample_articles()[0].parent, parent=self)
+        self.recent_menu.path_chosen.connect(self._on_recent_menu_path_chosen)
         self.actions_by_name = build_actions(self, {
             "actionOpen": self._on_open_triggered,
             "actionImportFolder": self._on_import_folder_triggered,
@@ -158,36 +156,12 @@ class MainWindow(QMainWindow):
 
         With `compare` and two files, they are shown side by side once imported.
         """
-        self._remember_recent([os.fspath(p) for p in paths])
+        self.recent_menu.remember([os.fspath(p) for p in paths])
         self.importer.import_paths(paths, compare=compare)
 
     def import_text(self, text: str, source_url: str | None = None) -> None:
         """Import dropped or pasted text (HTML or a URL too; nothing is fetched)."""
         self.importer.import_text(text, source_url)
-
-    def recent_paths(self) -> list[str]:
-        """Files and folders opened lately, newest first."""
-        return [p for p in str(setting_value(self._settings, "session/recent")).split("\n") if p]
-
-    def _remember_recent(self, paths: list[str]) -> None:
-        if any(Path(p).parent == Path(sample_articles()[0]).parent for p in paths):
-            return  # the samples are not the user's own
-        fresh = [str(Path(p).absolute()) for p in paths]
-        kept = fresh + [p for p in self.recent_paths() if p not in fresh]
-        self._settings.setValue("session/recent", "\n".join(kept[:RECENT_COUNT]))
-
-    @Slot()
-    def _on_recent_menu_about_to_show(self) -> None:
-        self.recent_menu.clear()
-        for path in self.recent_paths():
-            action = self.recent_menu.addAction(path)
-            action.setEnabled(Path(path).exists())
-            action.triggered.connect(lambda _checked=False, chosen=path: self.open_paths([chosen]))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("(nothing yet)").setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear Menu", lambda: self._settings.setValue("session/recent", ""))
 
     def open_first_run_samples(self) -> None:
         """Import the sample articles the first time the app runs on an empty library."""
@@ -227,6 +201,10 @@ class MainWindow(QMainWindow):
     @Slot(int, str)
     def _on_pair_failed(self, generation: int, message: str) -> None:
         self.show_error(message, name="compareErrorBox")
+
+    @Slot(str)
+    def _on_recent_menu_path_chosen(self, path: str) -> None:
+        self.open_paths([path])
 
     @Slot()
     def _on_importer_refresh_wanted(self) -> None:
@@ -360,17 +338,10 @@ class MainWindow(QMainWindow):
     def apply_preferences(self) -> None:
         """Use the stored preferences now: theme, reading font, default compare filters."""
         apply_theme(str(setting_value(self._settings, "appearance/theme")))
-        font = QFont(self.font())
-        family = str(setting_value(self._settings, "reader/font_family"))
-        if family:
-            font.setFamily(family)
-        size = int(setting_value(self._settings, "reader/font_size"))
-        font.setPointSizeF(size if size > 0 else max(font.pointSizeF(), 10.5) * 1.1)
+        font = reading_font(self._settings, self.font())
         self.reader_view.set_reading_font(font)
         self.compare_view.set_reading_font(font)
-        self.compare_view.set_default_options(CompareOptions(**{
-            name.split("/")[1]: bool(setting_value(self._settings, name))
-            for name in SCHEMA if name.startswith("compare/")}))
+        self.compare_view.set_default_options(default_compare_options(self._settings))
 
     @Slot()
     def _on_find_triggered(self) -> None:
@@ -391,14 +362,19 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_paste_triggered(self) -> None:
-        mime = QGuiApplication.clipboard().mimeData()
-        if mime is not None and mime.hasHtml():
-            self.import_text(mime.html())
-        elif mime is not None and mime.hasText() and mime.text().strip():
-            text = mime.text().strip()
-            self.import_text(text, source_url=text if _is_url(text) else None)
-        else:
+        if not self._import_mime(QGuiApplication.clipboard().mimeData()):
             self._on_status_message("The clipboard holds no text to add.")
+
+    def _import_mime(self, mime: QMimeData | None) -> bool:
+        """Import what a drop or the clipboard holds; False if nothing usable."""
+        request = mime_import(mime)
+        if request is None:
+            return False
+        if request.paths:
+            self.open_paths(request.paths)
+        elif request.text is not None:
+            self.import_text(request.text, source_url=request.source_url)
+        return True
 
     # Reports, help
     @Slot()
@@ -406,8 +382,7 @@ class MainWindow(QMainWindow):
         comparison = self.compare_view.comparison()
         if comparison is None:
             return
-        title = comparison.b_meta.title or comparison.a_meta.title or "comparison"
-        suggested = str(Path.home() / f"{_safe_file_name(title)} - changes.html")
+        suggested = str(Path.home() / report_file_name(comparison))
         path, _ = QFileDialog.getSaveFileName(self, "Export report", suggested, "HTML report (*.html)")
         if path:
             self.export_report(Path(path))
@@ -428,23 +403,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_shortcuts_triggered(self) -> None:
-        rows = "".join(f"<tr><td>{name}</td><td><b>{keys}</b></td></tr>"
-                       for name, keys in shortcut_table(self.actions_by_name))
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
-                          f"<table cellspacing='6'>{rows}</table>", QMessageBox.StandardButton.Close, self)
-        box.setObjectName("shortcutsBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_shortcuts(self, self.actions_by_name)
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3><p>Keep, read and compare versions of news "
-            "articles.</p><p>Built with Qt for Python (PySide6, LGPL-3.0), diff-match-patch and "
-            "fast-diff-match-patch (Apache-2.0), Python-Markdown (BSD-3-Clause), trafilatura "
-            "(Apache-2.0), charset-normalizer (MIT), nh3 (MIT), platformdirs (MIT) and SQLite "
-            "(public domain).</p>")
+        show_about(self)
 
     @Slot(str)
     def _on_status_message(self, message: str) -> None:
@@ -471,19 +434,10 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Import what was dropped: files and folders, or text, HTML or a URL as an article."""
-        mime = event.mimeData()
-        local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
-        remote = [u.toString() for u in mime.urls() if not u.isLocalFile() and u.scheme() in ("http", "https")]
-        event.acceptProposedAction()
-        if local:
-            self.open_paths(local)
-        elif mime.hasHtml():
-            self.import_text(mime.html(), source_url=remote[0] if remote else None)
-        elif remote:
-            self.import_text(remote[0], source_url=remote[0])
-        elif mime.hasText() and mime.text().strip():
-            text = mime.text().strip()
-            self.import_text(text, source_url=text if _is_url(text) else None)
+        if self._import_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
 
     # Layout persistence
     def _restore_layout(self) -> None:
@@ -527,13 +481,3 @@ def _older_second(a: Article, b: Article) -> bool:
     if a.meta.date and b.meta.date:
         return b.meta.date < a.meta.date
     return b.meta.date is None and a.meta.date is not None
-
-
-def _is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://")) and len(text.split()) == 1
-
-
-def _safe_file_name(title: str) -> str:
-    """`title` shortened and stripped of characters file systems refuse."""
-    cleaned = "".join(c if c.isalnum() or c in " -_,.'" else " " for c in title)
-    return " ".join(cleaned.split())[:80] or "comparison"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.compare import CompareOptions
 from desktop.core.settings import default_library_dir
 from desktop.ui.settings import setting_value
 from desktop.ui.theme import THEMES
@@ -127,3 +128,19 @@ class PreferencesDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, "Library folder", self.library.text() or None)
         if folder:
             self.library.setText(folder)
+
+
+def reading_font(settings: QSettings, base: QFont) -> QFont:
+    """The reading font the preferences ask for, starting from `base` (the system's)."""
+    font = QFont(base)
+    family = str(setting_value(settings, "reader/font_family"))
+    if family:
+        font.setFamily(family)
+    size = int(setting_value(settings, "reader/font_size"))
+    font.setPointSizeF(size if size > 0 else max(font.pointSizeF(), 10.5) * 1.1)
+    return font
+
+
+def default_compare_options(settings: QSettings) -> CompareOptions:
+    """The filters a new comparison starts with."""
+    return CompareOptions(**{key.split("/")[1]: bool(setting_value(settings, key)) for key, _ in FILTER_LABELS})

@@ -48,7 +48,7 @@ def test_every_control_has_a_name(window: MainWindow) -> None:
             continue
         if isinstance(widget, QHeaderView):
             continue  # part of its view, which has the name
-        if widget.objectName().startswith("qt_") or not widget.isVisibleTo(window) and not widget.objectName():
+        if widget.objectName().startswith("qt_") or (not widget.isVisibleTo(window) and not widget.objectName()):
             continue
         text = widget.text() if isinstance(widget, QAbstractButton) else ""
         if not (widget.accessibleName() or text):

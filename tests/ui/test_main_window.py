@@ -210,7 +210,7 @@ def test_open_recent(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     copy.write_bytes(PLAIN_SEED.read_bytes())
     with qtbot.waitSignal(window.import_finished, timeout=30000):
         window.open_paths([copy])
-    assert window.recent_paths() == [str(copy)]
+    assert window.recent_menu.paths() == [str(copy)]
     window.recent_menu.aboutToShow.emit()
     entry = next(a for a in window.recent_menu.actions() if a.text() == str(copy))
     with qtbot.waitSignal(window.import_finished, timeout=30000) as done:

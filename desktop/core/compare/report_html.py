@@ -116,3 +116,10 @@ def render_report(comparison: Comparison, *, include_equal: bool = True) -> str:
     body += [_block(r) for r in comparison.blocks if include_equal or r.changed]
     body.append("</body></html>")
     return "\n".join(body) + "\n"
+
+
+def report_file_name(comparison: Comparison) -> str:
+    """A file name for the report: the title, without characters file systems refuse."""
+    title = comparison.b_meta.title or comparison.a_meta.title or "comparison"
+    cleaned = " ".join("".join(c if c.isalnum() or c in " -_,.'" else " " for c in title).split())[:80]
+    return f"{cleaned or 'comparison'} - changes.html"

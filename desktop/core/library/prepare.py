@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 import logging
 import os
+import stat
 import zlib
 from dataclasses import dataclass
 
@@ -75,7 +76,13 @@ def paragraph_of_words(found: list[str]) -> Paragraph:
 
 def prepare_file(path: str) -> Prepared | Failed:
     """Read and prepare the file at `path`; never raises for a bad or vanished file."""
+    # A file name's bytes that are not UTF-8 (surrogate escapes) cannot be stored
+    # in SQLite or printed: name the file with U+FFFD there instead.
+    shown = os.fsencode(path).decode("utf-8", "replace")
     try:
+        # Reading a named pipe would wait for a writer forever, a device for ever more bytes.
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            return Failed(shown, "this is not a regular file (a pipe, socket or device), so it was not read")
         with open(path, "rb") as handle:
             data = handle.read(DEFAULT_MAX_BYTES + 1)
     except OSError as error:
@@ -83,16 +90,16 @@ def prepare_file(path: str) -> Prepared | Failed:
         try:
             load_file(path)
         except LoadError as load_error:
-            return Failed(path, load_error.reason)
-        return Failed(path, f"the file could not be read ({error.strerror or error})")
+            return Failed(shown, load_error.reason)
+        return Failed(shown, f"the file could not be read ({error.strerror or error})")
     try:
-        article = load_bytes(data, path=path)
+        article = load_bytes(data, path=shown)
     except LoadError as error:
-        return Failed(path, error.reason)
+        return Failed(shown, error.reason)
     except Exception as error:  # a loader bug must not end an import of thousands of files
-        _log.exception("loading %s failed", path)
-        return Failed(path, f"the file could not be read as an article (internal error: {error!r})")
-    return prepare_article(article, data, source=path, path=os.path.abspath(path))
+        _log.exception("loading %s failed", shown)
+        return Failed(shown, f"the file could not be read as an article (internal error: {error!r})")
+    return prepare_article(article, data, source=shown, path=os.path.abspath(shown))
 
 
 def prepare_batch(paths: list[str]) -> list[Prepared | Failed]:

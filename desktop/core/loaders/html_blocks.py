@@ -31,6 +31,11 @@ _INLINE_STYLES = {
     "a": InlineStyle.LINK,
 }
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+# libxml2 drops everything nested deeper than 256 elements (2048 with huge_tree),
+# so hostile or broken pages lost their whole text; tags past this depth go first.
+_MAX_DEPTH = 200
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s+[^\s=>/]+(?:="[^"]*")?)*\s*/?>')
+_VOID = {"br", "hr", "img", "wbr", "col", "area", "input", "meta", "link", "source", "embed"}
 
 
 def sanitise(html: str) -> str:
@@ -76,7 +81,7 @@ def blocks_from_html(html: str) -> list[Block]:
     """Blocks of the sanitised `html` (sanitise first: this trusts its input)."""
     if not html.strip():
         return []
-    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    root = lxml_html.fragment_fromstring(_shallow(html), create_parent="div")
     blocks: list[Block] = []
     pending = _Pending()
     context: list[tuple[BlockKind, int]] = []  # enclosing quote/list blocks
@@ -138,3 +143,27 @@ def blocks_from_html(html: str) -> list[Block]:
                 pending.add_text(element.tail)
     flush()
     return blocks
+
+
+def _shallow(html: str) -> str:
+    """`html` (sanitised, so well formed) without the tags nested past `_MAX_DEPTH`; their text stays."""
+    if html.count("<") <= _MAX_DEPTH:
+        return html
+    depth = 0
+    dropped: list[bool] = []  # per open element: was its tag dropped?
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        nonlocal depth
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _VOID:
+            return match.group(0) if depth < _MAX_DEPTH else ""
+        if not closing:
+            depth += 1
+            dropped.append(depth > _MAX_DEPTH)
+            return "" if dropped[-1] else match.group(0)
+        if not dropped:
+            return match.group(0)
+        depth -= 1
+        return "" if dropped.pop() else match.group(0)
+
+    return _TAG.sub(keep_or_drop, html)
