@@ -25,7 +25,7 @@ def refine_blocks(blocks: list[Block], *, find_title: bool = True) -> list[Block
         if (out[i + 1].kind is BlockKind.LINK and out[i].kind is BlockKind.PARAGRAPH
                 and out[i].text.endswith(":") and len(out[i].text.split()) <= 4):
             out[i] = replace(out[i], kind=BlockKind.LINK)
-    if find_title and out and _title_like(out[0]):
+    if find_title and out and _title_like(out[0], out[1] if len(out) > 1 else None):
         out[0] = replace(out[0], kind=BlockKind.HEADING, level=1)
     out = mark_broken_paragraphs(out)
     return [_caption_kind(block) for block in out]
@@ -58,7 +58,13 @@ def _link_kind(block: Block) -> Block:
     return block
 
 
-def _title_like(block: Block) -> bool:
+def _title_like(block: Block, after: Block | None) -> bool:
+    """A short first line without a full stop: in Title Case, or followed by body text.
+
+    English headlines capitalise their words; many languages (and many sites)
+    write headlines in sentence case, so a short line above a real paragraph is
+    a headline too.
+    """
     words = block.text.split()
     if block.kind is not BlockKind.PARAGRAPH or not 2 <= len(words) <= TITLE_MAX_WORDS:
         return False
@@ -66,9 +72,14 @@ def _title_like(block: Block) -> bool:
         return False
     if block.text.endswith((",", ";", ":")):
         return False
+    if not block.text[:1].isupper() and not block.text[:1].isdigit():
+        return False
     capitalised = sum(bool(_TITLE_WORD.match(w)) for w in words if len(w) > 3)
     long_words = sum(len(w) > 3 for w in words)
-    return long_words == 0 or capitalised / long_words >= 0.6
+    if long_words == 0 or capitalised / long_words >= 0.6:
+        return True
+    return (after is not None and len(words) <= CAPTION_MAX_WORDS
+            and len(after.text.split()) > CAPTION_MAX_WORDS and bool(_SENTENCE_END.search(after.text)))
 
 
 def _caption_kind(block: Block) -> Block:

@@ -36,3 +36,12 @@ def test_broken_paragraph_is_marked() -> None:
 def test_finished_sentences_are_not_joined() -> None:
     blocks = mark_broken_paragraphs([para("It ended."), para("then lower-case start.")])
     assert not blocks[0].continues
+
+
+def test_sentence_case_headlines_in_any_script() -> None:
+    body = para("Президент заявил в четверг, что переговоры продолжатся в ближайшие недели, "
+                "несмотря на разногласия между сторонами и давление со стороны союзников.")
+    blocks = refine_blocks([para("Заголовок статьи о выборах"), body])
+    assert blocks[0].kind is BlockKind.HEADING
+    # A short line above a short line is not enough.
+    assert refine_blocks([para("a lower-case start here"), body])[0].kind is not BlockKind.HEADING
