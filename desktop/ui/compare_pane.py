@@ -103,11 +103,11 @@ def append_rows(doc: QTextDocument, layout: PaneLayout, article: Article, rows: 
                 numbers.append(cursor.block().blockNumber())
         first = False
         layout.rows.append(numbers)
-    _paint_marks(cursor, rows, display, layout, side)
+    _paint_marks(cursor, article, rows, display, layout, side)
     cursor.endEditBlock()
 
 
-def _paint_marks(cursor: QTextCursor, rows: tuple[BlockDiff, ...], display: list[DisplayRow],
+def _paint_marks(cursor: QTextCursor, article: Article, rows: tuple[BlockDiff, ...], display: list[DisplayRow],
                  layout: PaneLayout, side: int) -> None:
     color = mark_color("delete_word" if side == 0 else "insert_word")
     fmt = text_render.mark_format(color)
@@ -121,8 +121,9 @@ def _paint_marks(cursor: QTextCursor, rows: tuple[BlockDiff, ...], display: list
             start = layout.block_starts.get(mark.block)
             if start is None or mark.end <= mark.start:
                 continue
-            cursor.setPosition(start + mark.start)
-            cursor.setPosition(start + mark.end, QTextCursor.MoveMode.KeepAnchor)
+            text = article.blocks[mark.block].text
+            cursor.setPosition(start + text_render.utf16_offset(text, mark.start))
+            cursor.setPosition(start + text_render.utf16_offset(text, mark.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
 
 

@@ -267,10 +267,11 @@ class CompareView(QWidget):
         if base is None:
             return
         pane = (self.left, self.right)[side]
-        length = len(article.blocks[block].text)
+        text = article.blocks[block].text
         cursor = QTextCursor(pane.document())
-        cursor.setPosition(base + min(start - offsets[block], length))
-        cursor.setPosition(base + min(max(0, end - offsets[block]), length), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(base + text_render.utf16_offset(text, min(max(0, start - offsets[block]), len(text))))
+        cursor.setPosition(base + text_render.utf16_offset(text, min(max(0, end - offsets[block]), len(text))),
+                           QTextCursor.MoveMode.KeepAnchor)
         pane.setTextCursor(cursor)
         pane.ensureCursorVisible()
 

@@ -128,8 +128,9 @@ class ReaderView(QTextBrowser):
         index = max(0, bisect.bisect_right(self._text_offsets, offset) - 1)
         if self._article is None or index >= len(self._block_starts):
             return 0
-        within = offset - self._text_offsets[index]
-        return self._block_starts[index] + min(max(0, within), len(self._article.blocks[index].text))
+        text = self._article.blocks[index].text
+        within = min(max(0, offset - self._text_offsets[index]), len(text))
+        return self._block_starts[index] + text_render.utf16_offset(text, within)
 
     def show_text_range(self, start: int, end: int) -> None:
         """Select article text `[start, end)` and scroll it into view."""

@@ -6,6 +6,9 @@ parsed by Qt as markup: no script, image or style sheet can be loaded.
 
 from __future__ import annotations
 
+import bisect
+import re
+from functools import lru_cache
 from itertools import pairwise
 
 from PySide6.QtGui import (
@@ -22,6 +25,21 @@ from PySide6.QtGui import (
 from desktop.core.article import Block, BlockKind, InlineStyle
 
 SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=8192)
+def _astral_positions(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _ASTRAL.finditer(text))
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """Where Python index `index` of `text` is in Qt's units (UTF-16: an emoji counts twice).
+
+    Article offsets are Python string indices; QTextDocument positions count UTF-16
+    code units, so every character outside the BMP before `index` adds one.
+    """
+    return index + bisect.bisect_left(_astral_positions(text), index)
 LINE_HEIGHT_PERCENT = 135
 
 
