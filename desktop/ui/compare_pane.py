@@ -220,3 +220,24 @@ def set_padding(doc: QTextDocument, numbers: list[int], extra: float, cursor: QT
 
 def _padding(doc: QTextDocument, numbers: list[int]) -> float:
     return float(doc.findBlockByNumber(numbers[-1]).blockFormat().property(_PAD_PROPERTY) or 0.0)
+
+
+def align_rows(docs: tuple[QTextDocument, QTextDocument], layouts: tuple[PaneLayout, PaneLayout],
+               start: int, end: int) -> None:
+    """Pad the shorter side of display rows `start..end` so both sides' rows start level."""
+    for _ in range(4):  # padding shifts fractional line positions; a few passes settle them
+        heights = [natural_heights(doc, layout.rows, start, end) for doc, layout in zip(docs, layouts, strict=True)]
+        changed = False
+        cursors = (QTextCursor(docs[0]), QTextCursor(docs[1]))
+        for cursor in cursors:
+            cursor.beginEditBlock()
+        try:
+            for i, (left, right) in enumerate(zip(*heights, strict=True), start):
+                tallest = max(left, right)
+                changed |= set_padding(docs[0], layouts[0].rows[i], tallest - left, cursors[0])
+                changed |= set_padding(docs[1], layouts[1].rows[i], tallest - right, cursors[1])
+        finally:
+            for cursor in cursors:
+                cursor.endEditBlock()
+        if not changed:
+            return

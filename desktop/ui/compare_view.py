@@ -9,28 +9,26 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.annotate.versions import QuoteReport, quote_report
+from desktop.core.annotate.versions import QuoteReport
 from desktop.core.article import Article
 from desktop.core.compare import CompareOptions, Comparison, compare_articles
 from desktop.core.compare.navigate import DisplayRow, change_stops, display_rows, next_stop
 from desktop.ui import text_render
+from desktop.ui.compare_filter_bar import CompareFilterBar
 from desktop.ui.compare_pane import (
     ComparePane,
     PaneLayout,
+    align_rows,
     append_rows,
-    natural_heights,
     row_tops,
-    set_padding,
 )
 from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.overview_strip import OverviewStrip
@@ -42,16 +40,6 @@ __all__ = ["ComparePane", "CompareView"]
 
 FIRST_ROWS = 60  # rendered before the first frame: a screenful and more
 CHUNK_ROWS = 120  # rendered per turn of the event loop after that
-
-# (option field, object name, label, tooltip)
-FILTERS = (
-    ("ignore_whitespace", "filterWhitespace", "Whitespace", "Ignore spacing and re-wrapped lines"),
-    ("ignore_markup", "filterMarkup", "Markup", "Ignore Markdown and HTML markup"),
-    ("ignore_quote_style", "filterQuoteStyle", "Quote style",
-     "Treat straight and curly quotes, and dashes, alike"),
-    ("ignore_punctuation", "filterPunctuation", "Punctuation", "Ignore punctuation"),
-    ("ignore_case", "filterCase", "Case", "Ignore upper and lower case"),
-)
 
 
 class CompareView(QWidget):
@@ -82,9 +70,7 @@ class CompareView(QWidget):
         self._options = CompareOptions()
         self._generation = 0
         self._job: Job | None = None
-        self._quotes_generation = 0
         self._boilerplate: frozenset[str] = frozenset()
-        self._quote_report: QuoteReport | None = None
         self._display: list[DisplayRow] = []
         self._expanded: set[int] = set()
         self._layouts = (PaneLayout(), PaneLayout())
@@ -99,7 +85,9 @@ class CompareView(QWidget):
         self._summary.setAccessibleName("Summary of changes")
         self._summary.setWordWrap(True)
         self._summary.setTextFormat(Qt.TextFormat.PlainText)
-        self._filter_bar = self._build_filter_bar()
+        self._filter_bar = CompareFilterBar(self._options, self)
+        self._filter_bar.options_changed.connect(self._on_filter_bar_options_changed)
+        self._filter_bar.quotes_panel_toggled.connect(self._on_show_quotes_toggled)
         self._left_title, self._right_title = ElidedLabel(self), ElidedLabel(self)
         for label in (self._left_title, self._right_title):
             label.setObjectName("comparePaneTitle")
@@ -126,6 +114,8 @@ class CompareView(QWidget):
         body.addWidget(self.overview)
         self.quotes_panel = QuotesPanel(self)
         self.quotes_panel.quote_activated.connect(self._on_quotes_panel_quote_activated)
+        self.quotes_panel.report_shown.connect(self.quotes_compared)
+        self.quotes_panel.failed.connect(self.status_message)
         self._vertical = QSplitter(Qt.Orientation.Vertical, self)
         self._vertical.setObjectName("compareVerticalSplitter")
         self._vertical.addWidget(panes)
@@ -155,41 +145,6 @@ class CompareView(QWidget):
         self.right.verticalScrollBar().valueChanged.connect(self._on_right_scrolled)
         self.overview.position_clicked.connect(self._on_overview_position_clicked)
 
-    def _build_filter_bar(self) -> QWidget:
-        bar = QWidget(self)
-        bar.setObjectName("compareFilterBar")
-        # The bar may be clipped on a narrow window rather than force the window wide.
-        bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Ignore:", bar))
-        self._filter_boxes: dict[str, QCheckBox] = {}
-        for field_name, object_name, label, tip in FILTERS:
-            box = QCheckBox(label, bar)
-            box.setObjectName(object_name)
-            box.setAccessibleName(f"Ignore {label.lower()}")
-            box.setToolTip(tip)
-            box.setChecked(getattr(self._options, field_name))
-            box.toggled.connect(self._on_filter_toggled)
-            row.addWidget(box)
-            self._filter_boxes[field_name] = box
-        self._hide_boilerplate = QCheckBox("Hide boilerplate", bar)
-        self._hide_boilerplate.setObjectName("filterBoilerplate")
-        self._hide_boilerplate.setAccessibleName("Hide boilerplate")
-        self._hide_boilerplate.setToolTip("Leave donation appeals and other boilerplate out entirely")
-        self._hide_boilerplate.toggled.connect(self._on_filter_toggled)
-        row.addSpacing(12)
-        row.addWidget(self._hide_boilerplate)
-        row.addStretch(1)
-        self._show_quotes = QCheckBox("Quotations panel", bar)
-        self._show_quotes.setObjectName("showQuotesPanel")
-        self._show_quotes.setAccessibleName("Show the quotations panel")
-        self._show_quotes.setToolTip("List every quotation of both versions and what happened to it")
-        self._show_quotes.setChecked(True)
-        self._show_quotes.toggled.connect(self._on_show_quotes_toggled)
-        row.addWidget(self._show_quotes)
-        return bar
-
     # Public interface
     def comparison(self) -> Comparison | None:
         """The comparison shown, if any."""
@@ -212,13 +167,7 @@ class CompareView(QWidget):
     def set_default_options(self, options: CompareOptions) -> None:
         """The filters new comparisons start with (the filter bar shows them)."""
         self._options = options
-        for name, box in self._filter_boxes.items():
-            box.blockSignals(True)
-            box.setChecked(getattr(options, name))
-            box.blockSignals(False)
-        self._hide_boilerplate.blockSignals(True)
-        self._hide_boilerplate.setChecked(options.hide_boilerplate)
-        self._hide_boilerplate.blockSignals(False)
+        self._filter_bar.set_options(options)
 
     def summary_text(self) -> str:
         """The one-line summary shown above the panes."""
@@ -235,17 +184,11 @@ class CompareView(QWidget):
         self._articles = (a, b)
         self._boilerplate = boilerplate
         self._start_job()
-        self._quotes_generation += 1
-        self.quotes_panel.set_report(None)
-        job = Job(self._quotes_generation, "Comparing the quotations", quote_report, a, b,
-                  dcts[0] or a.meta.date, dcts[1] or b.meta.date)
-        job.succeeded.connect(self._on_quotes_job_succeeded)
-        job.failed.connect(self._on_job_failed)
-        job.start()
+        self.quotes_panel.compare(a, b, (dcts[0] or a.meta.date, dcts[1] or b.meta.date))
 
     def quote_report(self) -> QuoteReport | None:
         """What happened to each quotation, once computed."""
-        return self._quote_report
+        return self.quotes_panel.report()
 
     def show_text_range(self, side: int, start: int, end: int) -> None:
         """Select text `[start, end)` of version A (side 0) or B (side 1) and scroll to it."""
@@ -322,13 +265,6 @@ class CompareView(QWidget):
             return  # a newer comparison was asked for meanwhile
         self.set_comparison(*self._articles, comparison)
 
-    @Slot(int, object)
-    def _on_quotes_job_succeeded(self, generation: int, report: QuoteReport) -> None:
-        if generation == self._quotes_generation:
-            self._quote_report = report
-            self.quotes_panel.set_report(report)
-            self.quotes_compared.emit()
-
     @Slot(int, int, int)
     def _on_quotes_panel_quote_activated(self, side: int, start: int, end: int) -> None:
         self.show_text_range(side, start, end)
@@ -343,10 +279,9 @@ class CompareView(QWidget):
             self._summary.setText(message)
             self.status_message.emit(message)
 
-    @Slot()
-    def _on_filter_toggled(self) -> None:
-        changes = {name: box.isChecked() for name, box in self._filter_boxes.items()}
-        self._options = replace(self._options, hide_boilerplate=self._hide_boilerplate.isChecked(), **changes)
+    @Slot(object)
+    def _on_filter_bar_options_changed(self, options: CompareOptions) -> None:
+        self._options = options
         if self._articles is not None:
             self._start_job()
 
@@ -413,30 +348,9 @@ class CompareView(QWidget):
             return
         self._aligning = True
         try:
-            # Padding shifts fractional line positions; a few passes settle them.
-            for _ in range(4):
-                if not self._pad_rows(start, end):
-                    break
+            align_rows((self.left.document(), self.right.document()), self._layouts, start, end)
         finally:
             self._aligning = False
-
-    def _pad_rows(self, start: int, end: int) -> bool:
-        docs = (self.left.document(), self.right.document())
-        heights = [natural_heights(doc, layout.rows, start, end)
-                   for doc, layout in zip(docs, self._layouts, strict=True)]
-        changed = False
-        cursors = (QTextCursor(docs[0]), QTextCursor(docs[1]))
-        for cursor in cursors:
-            cursor.beginEditBlock()
-        try:
-            for i, (left, right) in enumerate(zip(*heights, strict=True), start):
-                tallest = max(left, right)
-                changed |= set_padding(docs[0], self._layouts[0].rows[i], tallest - left, cursors[0])
-                changed |= set_padding(docs[1], self._layouts[1].rows[i], tallest - right, cursors[1])
-        finally:
-            for cursor in cursors:
-                cursor.endEditBlock()
-        return changed
 
     def _update_overview(self) -> None:
         if self._comparison is None:

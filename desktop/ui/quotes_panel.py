@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
-from desktop.core.annotate.versions import QuoteReport
-from desktop.core.article import shorten
+from desktop.core.annotate.versions import QuoteReport, quote_report
+from desktop.core.article import Article, shorten
 from desktop.core.compare import Op
+from desktop.ui.workers import Job
 
 SpanRole = Qt.ItemDataRole.UserRole + 1  # (side 0/1, start, end) in that version's text
 
@@ -33,14 +36,20 @@ class QuotesPanel(QWidget):
 
     Signals:
         quote_activated(int, int, int): side (0 = A, 1 = B) and the text range.
+        report_shown(): a newly computed report is listed.
+        failed(str): the quotations could not be compared; a message.
     """
 
     quote_activated = Signal(int, int, int)
+    report_shown = Signal()
+    failed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareQuotesPanel")
         self.setAccessibleName("Quotations in both versions and what happened to them")
+        self._generation = 0
+        self._report: QuoteReport | None = None
         self.summary = QLabel("Quotations: finding them…", self)
         self.summary.setObjectName("quotesSummary")
         self.model = QStandardItemModel(self)
@@ -59,8 +68,34 @@ class QuotesPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
 
+    def compare(self, a: Article, b: Article, dcts: tuple[dt.date | None, dt.date | None]) -> None:
+        """Find and pair the quotations of `a` and `b` off the GUI thread, then list them."""
+        self._generation += 1
+        self.set_report(None)
+        job = Job(self._generation, "Comparing the quotations", quote_report, a, b, *dcts)
+        job.succeeded.connect(self._on_job_succeeded)
+        job.failed.connect(self._on_job_failed)
+        job.start()
+
+    def report(self) -> QuoteReport | None:
+        """The report listed, once computed."""
+        return self._report
+
+    @Slot(int, object)
+    def _on_job_succeeded(self, generation: int, report: QuoteReport) -> None:
+        if generation == self._generation:
+            self.set_report(report)
+            self.report_shown.emit()
+
+    @Slot(int, str)
+    def _on_job_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.summary.setText(message)
+            self.failed.emit(message)
+
     def set_report(self, report: QuoteReport | None) -> None:
         """Show `report` (None: being computed)."""
+        self._report = report
         self.model.removeRows(0, self.model.rowCount())
         if report is None:
             self.summary.setText("Quotations: finding them…")
