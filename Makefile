@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test install lint screenshots eval bench clean
+.PHONY: run test install lint screenshots eval bench stress clean
 
 EVAL := ../shared/eval
 SCORER := ../shared/tools/score_annotations.py
@@ -49,6 +49,10 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench_compare.py
 	$(BIN)/python tools/bench_library.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/bench_gui.py
+
+# The slow hardening runs: a 100 MB file, 20 kill -9s during a 1,000-file import.
+stress: $(STAMP)
+	PALIMPSEST_STRESS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/stress -s -rA
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -81,8 +81,11 @@ def prepare_file(path: str) -> Prepared | Failed:
     shown = os.fsencode(path).decode("utf-8", "replace")
     try:
         # Reading a named pipe would wait for a writer forever, a device for ever more bytes.
-        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode) and not os.path.isdir(path):
             return Failed(shown, "this is not a regular file (a pipe, socket or device), so it was not read")
+        if status.st_size > DEFAULT_MAX_BYTES:
+            raise OSError("too large")  # load_file below says how large, without reading it
         with open(path, "rb") as handle:
             data = handle.read(DEFAULT_MAX_BYTES + 1)
     except OSError as error:

@@ -34,9 +34,12 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding.replace("-sig", "")), encoding
+                text = data[len(bom) :].decode(encoding.replace("-sig", ""))
             except UnicodeDecodeError as error:
                 raise UndecodableError(path, f"the file starts like {encoding} but is not") from error
+            if "\x00" in text:  # a BOM does not make binary data text
+                raise BinaryFileError(path, "this is a binary file (it contains NUL bytes), not an article")
+            return text, encoding
     if b"\x00" not in data:  # NUL bytes are valid UTF-8, but UTF-16 text is full of them
         try:
             return data.decode("utf-8"), "utf-8"

@@ -36,13 +36,22 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _MAX_DEPTH = 200
 _TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s+[^\s=>/]+(?:="[^"]*")?)*\s*/?>')
 _VOID = {"br", "hr", "img", "wbr", "col", "area", "input", "meta", "link", "source", "embed"}
+# html5ever (under nh3) takes time quadratic in the nesting depth: 100,000 nested <div>s
+# (a 1 MB page) took 27 s. Tags a raw page nests deeper than this are dropped first.
+_RAW_MAX_DEPTH = 1000
+# Comments and the raw text of scripts and styles ("i<n") are skipped whole, not counted.
+_RAW_TAG = re.compile(r"<!--.*?-->|<(script|style|textarea|template|noscript|xmp)\b.*?</\1\s*>"
+                      r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>", re.S | re.I)
+# Elements whose end tag may be left out do not count: a page of unclosed <p>s is not deep.
+_OPTIONAL_END = {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+                 "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body", *_VOID}
 
 
 def sanitise(html: str) -> str:
     """Drop everything from `html` that could run, fetch or hide: scripts, frames,
     objects, images, styles, event handlers and non-http(s) links."""
     return nh3.clean(
-        html,
+        _cap_depth(html),
         tags=_ALLOWED_TAGS,
         clean_content_tags={"script", "style", "template", "noscript", "iframe", "object",
                             "svg", "math", "textarea", "select"},
@@ -90,7 +99,7 @@ def blocks_from_html(html: str) -> list[Block]:
         nonlocal pending
         text = "".join(pending.parts)
         stripped = text.strip() if not pending.preformatted else text.strip("\n")
-        if stripped:
+        if stripped.strip():  # a <pre> of spaces alone is no block
             shift = len(text) - len(text.lstrip()) if not pending.preformatted else 0
             spans = tuple(
                 InlineSpan(max(0, s.start - shift), min(len(stripped), s.end - shift), s.style, s.href)
@@ -167,3 +176,22 @@ def _shallow(html: str) -> str:
         return "" if dropped.pop() else match.group(0)
 
     return _TAG.sub(keep_or_drop, html)
+
+
+def _cap_depth(page: str) -> str:
+    """A raw (maybe broken) page without the tags nested past `_RAW_MAX_DEPTH`; their text stays."""
+    if page.count("<") <= _RAW_MAX_DEPTH:
+        return page
+    depth = 0
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        nonlocal depth
+        if match.group(3) is None or match.group(3).lower() in _OPTIONAL_END:
+            return match.group(0)
+        if match.group(2):  # an end tag
+            depth -= 1
+            return "" if depth >= _RAW_MAX_DEPTH else match.group(0)
+        depth = max(depth, 0) + 1
+        return "" if depth > _RAW_MAX_DEPTH else match.group(0)
+
+    return _RAW_TAG.sub(keep_or_drop, page)
