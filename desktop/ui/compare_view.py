@@ -71,6 +71,7 @@ class CompareView(QWidget):
         self._generation = 0
         self._job: Job | None = None
         self._boilerplate: frozenset[str] = frozenset()
+        self._pending_range: tuple[int, int, int] | None = None
         self._display: list[DisplayRow] = []
         self._expanded: set[int] = set()
         self._layouts = (PaneLayout(), PaneLayout())
@@ -182,6 +183,8 @@ class CompareView(QWidget):
         the library knows recur across stories.
         """
         self._articles = (a, b)
+        self._comparison = None  # until the new one is computed
+        self._pending_range = None
         self._boilerplate = boilerplate
         self._start_job()
         self.quotes_panel.compare(a, b, (dcts[0] or a.meta.date, dcts[1] or b.meta.date))
@@ -231,6 +234,9 @@ class CompareView(QWidget):
         self._display = []
         self.left.verticalScrollBar().setValue(0)  # a new comparison starts at its top
         self._render()
+        if self._pending_range is not None:
+            pending, self._pending_range = self._pending_range, None
+            self.show_text_range(*pending)
         self.comparison_shown.emit()
 
     def next_change(self) -> None:
@@ -267,7 +273,10 @@ class CompareView(QWidget):
 
     @Slot(int, int, int)
     def _on_quotes_panel_quote_activated(self, side: int, start: int, end: int) -> None:
-        self.show_text_range(side, start, end)
+        if self._comparison is None or self._articles is None:
+            self._pending_range = (side, start, end)  # shown once the comparison is
+        else:
+            self.show_text_range(side, start, end)
 
     @Slot(bool)
     def _on_show_quotes_toggled(self, shown: bool) -> None:

@@ -20,7 +20,7 @@ class ImportController(QObject):
     """Starts imports, queues the ones asked for meanwhile, and reports how they went.
 
     Signals:
-        refresh_wanted(): the library changed; re-read the tree (about once a second while importing).
+        refresh_wanted(): the library is changing; re-read the tree (about once a second while importing).
         import_finished(object, bool): the `ImportSummary`, and whether its first two files are to be compared.
         failed(str, str): a message and details for an error box.
         message(str): a line for the status bar.
@@ -105,7 +105,6 @@ class ImportController(QObject):
     def _end(self) -> None:
         self._job = None
         self._progress.finish()
-        self.refresh_wanted.emit()
 
     def _next(self) -> None:
         if self._queued and self._job is None:

@@ -44,14 +44,28 @@ class LibraryModel(QAbstractItemModel):
     # Our interface
     def refresh(self) -> None:
         """Read the stories (or the search hits) again from the library."""
+        self.apply(self.read())
+
+    def read(self) -> tuple[str, object]:
+        """What `refresh` shows, read from the library; safe to call off the GUI thread."""
+        if self._query:
+            hits = lib.search(self._library, self._query, limit=500)
+            rows = {h.article_id: lib.article_row(self._library, h.article_id) for h in hits}
+            return self._query, (hits, rows)
+        return "", lib.stories(self._library)
+
+    def apply(self, read: tuple[str, object]) -> None:
+        """Show what `read` returned (dropped if the query changed since)."""
+        query, data = read
+        if query != self._query:
+            return
         self.beginResetModel()
         self._versions.clear()
-        if self._query:
-            self._hits = lib.search(self._library, self._query, limit=500)
-            self._hit_rows = {h.article_id: lib.article_row(self._library, h.article_id) for h in self._hits}
+        if query:
+            self._hits, self._hit_rows = data  # type: ignore[misc]
         else:
             self._hits, self._hit_rows = [], {}
-            self._stories = lib.stories(self._library)
+            self._stories = data  # type: ignore[assignment]
             self._sort_stories()
         self.endResetModel()
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeVi
 from desktop.core.library import Library, LibraryError
 from desktop.ui.library_model import LibraryModel
 from desktop.ui.snippet_delegate import SnippetDelegate
+from desktop.ui.workers import Job
 
 
 class LibraryPanel(QWidget):
@@ -15,11 +16,13 @@ class LibraryPanel(QWidget):
 
     Signals:
         selection_changed(): the selected stories or articles changed.
+        refreshed(): a background re-read of the library is on screen.
         search_failed(str): the query could not be run; a message.
         activated(): the user pressed Enter or double-clicked.
     """
 
     selection_changed = Signal()
+    refreshed = Signal()
     search_failed = Signal(str)
     activated = Signal()
 
@@ -27,6 +30,9 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self.model = LibraryModel(library, self)
+        self._reading = False
+        self._read_again = False
+        self._select_after: list[int] | None = None
         self.search = QLineEdit(self)
         self.search.setObjectName("librarySearch")
         self.search.setAccessibleName("Search the library")
@@ -98,6 +104,41 @@ class LibraryPanel(QWidget):
             return
         if keep:
             self.select_articles(keep)
+
+    def refresh_in_background(self, select: list[int] | None = None) -> None:
+        """Re-read the library off the GUI thread (at 10,000 articles a read takes longer
+        than a frame), then select `select` (default: what is selected now).
+
+        One read runs at a time; a request meanwhile is served by one more read after it.
+        """
+        if select is not None:
+            self._select_after = select
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading, self._read_again = True, False
+        job = Job(0, "Reading the library", self.model.read)
+        job.succeeded.connect(self._on_read_job_succeeded)
+        job.failed.connect(self._on_read_job_failed)
+        job.start()
+
+    @Slot(int, object)
+    def _on_read_job_succeeded(self, generation: int, read: tuple[str, object]) -> None:
+        self._reading = False
+        if self._read_again:
+            self.refresh_in_background()
+            return
+        select = self._select_after if self._select_after is not None else self.selected_article_ids()
+        self._select_after = None
+        self.model.apply(read)
+        if select:
+            self.select_articles(select)
+        self.refreshed.emit()
+
+    @Slot(int, str)
+    def _on_read_job_failed(self, generation: int, message: str) -> None:
+        self._reading = False
+        self.search_failed.emit(message)
 
     def selected_article_ids(self) -> list[int]:
         """The selected versions (not stories), in view order."""

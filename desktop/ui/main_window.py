@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
 
         self.library_panel = LibraryPanel(library=library, parent=self)
         self.library_panel.selection_changed.connect(self._on_library_selection_changed)
+        self.library_panel.refreshed.connect(self._on_library_panel_refreshed)
+        self._announce_import: ImportSummary | None = None
         self.library_panel.activated.connect(self._on_library_activated)
         self.library_panel.search_failed.connect(self._on_status_message)
         self.reader_page = ReaderPage(settings=settings, parent=self)
@@ -208,19 +210,28 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_importer_refresh_wanted(self) -> None:
-        self.library_panel.refresh()
-        self.library_refreshed.emit()
+        # During an import the tree is re-read off the GUI thread: at 10,000 articles
+        # the read takes longer than a frame.
+        self.library_panel.refresh_in_background()
 
     @Slot(object, bool)
     def _on_importer_import_finished(self, summary: ImportSummary, compare: bool) -> None:
         ids = [item.article_id for item in summary.added] + [item.article_id for item in summary.already]
-        if ids:
-            self.library_panel.select_articles(ids[:2] if compare else ids[:1])
-        self.import_finished.emit(summary)
+        self._announce_import = summary
+        self.library_panel.refresh_in_background(select=ids[:2] if compare else ids[:1])
+
+    @Slot()
+    def _on_library_panel_refreshed(self) -> None:
+        summary, self._announce_import = self._announce_import, None
+        self.library_refreshed.emit()
+        if summary is not None:
+            self.import_finished.emit(summary)
 
     @Slot(str, str)
     def _on_importer_failed(self, message: str, details: str) -> None:
         self.show_error(message, details=details, name="importSummaryBox" if details else "importErrorBox")
+        if not details:  # the library itself failed: show what it holds now
+            self.library_panel.refresh_in_background()
 
     # Selection: read one, compare two
     def selected_article_ids(self) -> list[int]:

@@ -134,7 +134,7 @@ def test_quotes_panel_lists_fates(qtbot: QtBot) -> None:
     widget.show()
     a = load_bytes("“We will win,” the mayor said on Thursday.\n\nA second line.".encode(), path="a.txt")
     b = load_bytes("“We will surely win,” the mayor said on Thursday.\n\nA second line.".encode(), path="b.txt")
-    with qtbot.waitSignal(widget.quotes_compared, timeout=10000):
+    with qtbot.waitSignals([widget.quotes_compared, widget.comparison_shown], timeout=10000):
         widget.compare(a, b)
     report = widget.quote_report()
     assert report is not None and [f.fate for f in report.fates] == ["reworded"]
@@ -151,7 +151,7 @@ def test_seed_quotes_are_unchanged_and_the_appeal_is_shown_on_request(qtbot: QtB
     qtbot.addWidget(widget)
     widget.show()
     a, b = load_file(PLAIN_SEED), load_file(MARKDOWN_SEED)
-    with qtbot.waitSignal(widget.quotes_compared, timeout=20000):
+    with qtbot.waitSignals([widget.quotes_compared, widget.comparison_shown], timeout=20000):
         widget.compare(a, b, (b.meta.date, b.meta.date))
     counts = widget.quote_report().counts()
     assert counts["unchanged"] == 9 and counts.get("reworded", 0) == 0

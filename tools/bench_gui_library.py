@@ -1,0 +1,89 @@
+"""Benchmark of the window on a big library: memory with 10,000 articles open, and how
+responsive the window stays during an import (the longest gap between ticks of a 10 ms timer).
+
+Usage: python tools/bench_gui_library.py [--articles 10000] [--import 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_library import generate
+
+
+def rss_mb() -> float:
+    """The process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--import", dest="more", type=int, default=1_000)
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="palimpsest-gui-bench-"))
+    os.environ["PALIMPSEST_CONFIG_DIR"] = str(scratch / "config")
+    (scratch / "base").mkdir()
+    (scratch / "more").mkdir()
+    generate(scratch / "base", args.articles, seed=1)
+    generate(scratch / "more", args.more, seed=2)
+
+    from desktop.core import library as lib
+
+    t0 = time.perf_counter()
+    with lib.open_library(scratch / "lib") as library:
+        lib.import_paths(library, [scratch / "base"])
+    print(f"library of {args.articles} articles built in {time.perf_counter() - t0:.1f} s (outside the window)")
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import build_window
+
+    app = QApplication([])
+    before = rss_mb()
+    t0 = time.perf_counter()
+    window = build_window(scratch / "lib")
+    window.resize(1400, 860)
+    window.show()
+    window.grab()
+    opened = time.perf_counter() - t0
+    print(f"window open on it: {1000 * opened:.0f} ms to the first frame; peak memory {rss_mb():.0f} MB "
+          f"({before:.0f} MB before the window)")
+
+    gaps, last = [], [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    loop = QEventLoop()
+    window.import_finished.connect(loop.quit)
+    t0 = time.perf_counter()
+    timer.start()
+    window.open_paths([scratch / "more"])
+    loop.exec()
+    timer.stop()
+    took = time.perf_counter() - t0
+    gaps.sort()
+    print(f"import of {args.more} more through the window: {took:.1f} s ({args.more / took:.0f} files/s); "
+          f"event loop gaps: median {1000 * gaps[len(gaps) // 2]:.0f} ms, longest {1000 * gaps[-1]:.0f} ms "
+          f"(goal: never above 100 ms); peak memory {rss_mb():.0f} MB")
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
