@@ -49,7 +49,7 @@ def main() -> None:
 
     from desktop.app import build_window
 
-    app = QApplication([])
+    app = QApplication([])  # noqa: F841 (kept alive for the windows)
     before = rss_mb()
     t0 = time.perf_counter()
     window = build_window(scratch / "lib")

@@ -12,6 +12,7 @@ from desktop.core.library import ArticleRow, Library, SearchHit, StoryRow
 
 _Index = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internal id of top-level rows; a child's is its story id + 1
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class LibraryModel(QAbstractItemModel):
@@ -115,10 +116,14 @@ class LibraryModel(QAbstractItemModel):
 
     # Qt model interface
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Called for every row after a reset: bounds by hand, not hasIndex (a round trip through Qt).
+        if row < 0 or not 0 <= column < len(self.HEADERS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _TOP)
+            top = len(self._hits) if self._query else len(self._stories)
+            return self.createIndex(row, column, _TOP) if row < top else QModelIndex()
+        if row >= self.rowCount(parent):
+            return QModelIndex()
         if parent.internalId() != _TOP or self._query:
             return QModelIndex()
         story = self._stories[parent.row()]
@@ -173,9 +178,7 @@ class LibraryModel(QAbstractItemModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
