@@ -114,7 +114,8 @@ class QuotesPanel(QWidget):
             if fate.fate in FATE_COLORS:
                 label.setForeground(QBrush(FATE_COLORS[fate.fate]))
             speaker = QStandardItem(fate.speaker or "")
-            text = QStandardItem(shorten(_diff_text(fate) if fate.segments else quote.text, 200))
+            changed = fate.fate in ("reworded", "reattributed") and fate.segments
+            text = QStandardItem(shorten(_diff_text(fate) if changed else quote.text, 200))
             tip = [quote.text, *fate.notes]
             if fate.fate in ("reworded", "reattributed") and fate.segments:
                 tip.insert(1, "Changes: " + _diff_text(fate))
