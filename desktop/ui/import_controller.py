@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.library import ImportSummary, Library
 from desktop.core.library.summary import describe_import
+from desktop.core.loaders import DEFAULT_MAX_BYTES
 from desktop.ui.import_progress import ImportProgress
 from desktop.ui.workers import ImportJob
 
@@ -39,6 +40,7 @@ class ImportController(QObject):
         self._compare = False
         self._queued: list[tuple[list[str], bool]] = []
         self._last_refresh = 0.0
+        self.max_bytes = DEFAULT_MAX_BYTES  # files over this are refused (Preferences sets it)
         progress.cancel_requested.connect(self.cancel)
 
     def busy(self) -> bool:
@@ -52,7 +54,8 @@ class ImportController(QObject):
             self._queued.append((files, compare))
             return
         self._compare = compare
-        self._start(ImportJob(self._library, paths=files), f"Importing {len(files)} item(s)…")
+        self._start(ImportJob(self._library, paths=files, max_bytes=self.max_bytes),
+                    f"Importing {len(files)} item(s)…")
 
     def import_text(self, text: str, source_url: str | None = None) -> None:
         """Import dropped or pasted text, HTML or a URL (nothing is fetched)."""

@@ -191,7 +191,8 @@ class MainWindow(QMainWindow):
     def compare_files(self, first: str | os.PathLike[str], second: str | os.PathLike[str]) -> None:
         """Compare two files without adding them to the library (`palimpsest --compare-only A B`)."""
         self._pages.setCurrentIndex(self.PAGE_COMPARE)
-        job = Job(0, "Reading the two files", _load_pair, os.fspath(first), os.fspath(second))
+        job = Job(0, "Reading the two files", _load_pair, os.fspath(first), os.fspath(second),
+                  self.importer.max_bytes)
         job.succeeded.connect(self._on_pair_loaded)
         job.failed.connect(self._on_pair_failed)
         job.start()
@@ -353,6 +354,7 @@ class MainWindow(QMainWindow):
         self.reader_view.set_reading_font(font)
         self.compare_view.set_reading_font(font)
         self.compare_view.set_default_options(default_compare_options(self._settings))
+        self.importer.max_bytes = int(setting_value(self._settings, "files/max_megabytes")) * 1024 * 1024
 
     @Slot()
     def _on_find_triggered(self) -> None:
@@ -479,8 +481,8 @@ class MainWindow(QMainWindow):
             self.library_panel.select_articles(ids[:2])
 
 
-def _load_pair(first: str, second: str) -> tuple[Article, Article]:
-    return load_file(first), load_file(second)
+def _load_pair(first: str, second: str, max_bytes: int) -> tuple[Article, Article]:
+    return load_file(first, max_bytes=max_bytes), load_file(second, max_bytes=max_bytes)
 
 
 def _older_second(a: Article, b: Article) -> bool:

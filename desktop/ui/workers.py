@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.core.errors import PalimpsestError
 from desktop.core.library import Library, import_paths, import_text
+from desktop.core.loaders import DEFAULT_MAX_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +76,10 @@ class ImportJob(QObject):
     failed = Signal(str)
 
     def __init__(self, library: Library, *, paths: Sequence[str | os.PathLike[str]] = (),
-                 text: str | None = None, source_url: str | None = None) -> None:
+                 text: str | None = None, source_url: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         super().__init__()
+        self._max_bytes = max_bytes
         self._library = library
         self._paths = [os.fspath(p) for p in paths]
         self._text = text
@@ -99,7 +102,7 @@ class ImportJob(QObject):
                 summary = import_text(self._library, self._text, source_url=self._source_url)
             else:
                 summary = import_paths(self._library, self._paths, on_progress=self.progress.emit,
-                                       should_cancel=lambda: self._cancelled)
+                                       should_cancel=lambda: self._cancelled, max_bytes=self._max_bytes)
         except PalimpsestError as error:
             self.failed.emit(str(error))
         except Exception as error:  # a bug must reach the user as a message, not kill a thread

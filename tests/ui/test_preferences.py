@@ -51,3 +51,15 @@ def test_preferences_apply_live_and_persist(qtbot: QtBot, window: MainWindow, li
     dialog = open_preferences(qtbot, again)
     assert dialog.max_size.value() == 7 and dialog.theme.currentIndex() == 2
     dialog.reject()
+
+
+def test_the_size_limit_applies_to_imports(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"A long article. " * 80_000)  # 1.2 MB
+    dialog = open_preferences(qtbot, window)
+    dialog.max_size.setValue(1)
+    dialog.accept()
+    with qtbot.waitSignal(window.import_finished, timeout=30000) as done:
+        window.open_paths([big])
+    (failure,) = done.args[0].failed
+    assert "over the limit of 1.0 MB" in failure.reason

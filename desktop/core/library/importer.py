@@ -27,6 +27,7 @@ from desktop.core.library.prepare import Failed, Prepared, prepare_batch, prepar
 from desktop.core.library.records import AlreadyInLibrary, ImportedItem, ImportFailure, ImportSummary
 from desktop.core.library.store import Library, now
 from desktop.core.library.textkeys import body_paragraphs
+from desktop.core.loaders import DEFAULT_MAX_BYTES
 from desktop.core.loaders.discover import discover_files
 
 _log = logging.getLogger(__name__)
@@ -45,13 +46,14 @@ BATCH_SIZE = 32
 def import_paths(library: Library, paths: Iterable[str | os.PathLike[str]], *,
                  on_progress: ProgressCallback | None = None,
                  should_cancel: CancelCheck | None = None,
-                 workers: int | None = None) -> ImportSummary:
+                 workers: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportSummary:
     """Import the article files in `paths` (files, and folders searched recursively).
 
     A file that cannot be read becomes a failure entry with its reason; errors
     of the library itself (disk full, read-only, busy) raise `LibraryError`,
     and the articles stored before stay. `workers` is the number of worker
-    processes (default: one per CPU; 0 or 1 reads in this process).
+    processes (default: one per CPU; 0 or 1 reads in this process); files over
+    `max_bytes` are refused.
     """
     failed: list[ImportFailure] = []
     files = [os.fspath(p) for p in discover_files(
@@ -61,7 +63,7 @@ def import_paths(library: Library, paths: Iterable[str | os.PathLike[str]], *,
     cancelled = False
     count = workers if workers is not None else (os.cpu_count() or 1)
     parallel = count if len(files) >= PARALLEL_MIN_FILES else 0
-    stream: Generator[Prepared | Failed, None, None] = _prepared(files, parallel)
+    stream: Generator[Prepared | Failed, None, None] = _prepared(files, parallel, max_bytes)
     try:
         with library.bulk():
             for done, prepared in enumerate(stream, start=1):
@@ -160,11 +162,11 @@ def _body(prepared: Prepared, leave_out: frozenset[int]) -> set[int]:
     return shingler(body_paragraphs(blocks_from_blob(prepared.blocks_z)))(leave_out)
 
 
-def _prepared(files: list[str], workers: int) -> Generator[Prepared | Failed, None, None]:
+def _prepared(files: list[str], workers: int, max_bytes: int) -> Generator[Prepared | Failed, None, None]:
     """`prepare_file` of each file, in order; in `workers` processes if more than one."""
     if workers <= 1:
         for path in files:
-            yield prepare_file(path)
+            yield prepare_file(path, max_bytes)
         return
     batches = iter([files[i : i + BATCH_SIZE] for i in range(0, len(files), BATCH_SIZE)])
     # "spawn", not fork: forking a process that runs Qt threads can deadlock the child.
@@ -172,7 +174,7 @@ def _prepared(files: list[str], workers: int) -> Generator[Prepared | Failed, No
     pending: deque[tuple[list[str], Future[list[Prepared | Failed]]]] = deque()
     try:
         for batch in batches:
-            pending.append((batch, pool.submit(prepare_batch, batch)))
+            pending.append((batch, pool.submit(prepare_batch, batch, max_bytes)))
             if len(pending) >= 2 * workers:
                 break
         while pending:
@@ -185,12 +187,12 @@ def _prepared(files: list[str], workers: int) -> Generator[Prepared | Failed, No
                 pending.clear()
                 for rest in remaining:
                     for path in rest:
-                        yield prepare_file(path)
+                        yield prepare_file(path, max_bytes)
                 return
             else:
                 following = next(batches, None)
                 if following is not None:
-                    pending.append((following, pool.submit(prepare_batch, following)))
+                    pending.append((following, pool.submit(prepare_batch, following, max_bytes)))
             yield from results
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

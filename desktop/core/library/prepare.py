@@ -74,8 +74,8 @@ def paragraph_of_words(found: list[str]) -> Paragraph:
     return Paragraph(textkeys.stable_hash(" ".join(found)), tuple(hashes))
 
 
-def prepare_file(path: str) -> Prepared | Failed:
-    """Read and prepare the file at `path`; never raises for a bad or vanished file."""
+def prepare_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Prepared | Failed:
+    """Read and prepare the file at `path` (refused over `max_bytes`); never raises for a bad or vanished file."""
     # A file name's bytes that are not UTF-8 (surrogate escapes) cannot be stored
     # in SQLite or printed: name the file with U+FFFD there instead.
     shown = os.fsencode(path).decode("utf-8", "replace")
@@ -84,19 +84,19 @@ def prepare_file(path: str) -> Prepared | Failed:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode) and not os.path.isdir(path):
             return Failed(shown, "this is not a regular file (a pipe, socket or device), so it was not read")
-        if status.st_size > DEFAULT_MAX_BYTES:
+        if status.st_size > max_bytes:
             raise OSError("too large")  # load_file below says how large, without reading it
         with open(path, "rb") as handle:
-            data = handle.read(DEFAULT_MAX_BYTES + 1)
+            data = handle.read(max_bytes + 1)
     except OSError as error:
         # load_file words every way of failing to read a file for the user; ask it.
         try:
-            load_file(path)
+            load_file(path, max_bytes=max_bytes)
         except LoadError as load_error:
             return Failed(shown, load_error.reason)
         return Failed(shown, f"the file could not be read ({error.strerror or error})")
     try:
-        article = load_bytes(data, path=shown)
+        article = load_bytes(data, path=shown, max_bytes=max_bytes)
     except LoadError as error:
         return Failed(shown, error.reason)
     except Exception as error:  # a loader bug must not end an import of thousands of files
@@ -105,9 +105,9 @@ def prepare_file(path: str) -> Prepared | Failed:
     return prepare_article(article, data, source=shown, path=os.path.abspath(shown))
 
 
-def prepare_batch(paths: list[str]) -> list[Prepared | Failed]:
+def prepare_batch(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Prepared | Failed]:
     """`prepare_file` over several paths: one round trip to a worker process per batch."""
-    return [prepare_file(p) for p in paths]
+    return [prepare_file(p, max_bytes) for p in paths]
 
 
 def prepare_text(text: str, *, source_url: str | None = None, name: str | None = None) -> Prepared:
