@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.compare import compare_articles
@@ -48,3 +49,25 @@ def test_identical_versions_show_no_marks(qtbot: QtBot) -> None:
     assert marked_words(view.left) == marked_words(view.right) == []
     cursor = QTextCursor(view.left.document())
     assert cursor.document().toPlainText().startswith("The minister said on Monday")
+
+
+def test_rows_start_level_whatever_the_wrapping(qtbot: QtBot) -> None:
+    from desktop.core.loaders import load_file
+    from desktop.ui.compare_pane import row_tops
+    from tests.conftest import MARKDOWN_SEED, PLAIN_SEED
+
+    view = CompareView()
+    qtbot.addWidget(view)
+    a, b = load_file(PLAIN_SEED), load_file(MARKDOWN_SEED)
+    for width in (1200, 700):
+        view.resize(width, 600)
+        view.show()
+        view.set_comparison(a, b, compare_articles(a, b))
+        QApplication.processEvents()  # the panes take their new width; the view re-aligns on it
+        view._align_rows()
+        left = row_tops(view.left.document(), view._layouts[0].rows)
+        right = row_tops(view.right.document(), view._layouts[1].rows)
+        assert len(left) == len(right) > 10
+        # Every row starts level (the last entry, the end of the text, may differ).
+        offsets = [abs(x - y) for x, y in zip(left[:-1], right[:-1], strict=True)]
+        assert max(offsets) < 1.0, str(offsets)
