@@ -13,12 +13,44 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_compare import article, make_pair, parse_size
+
+
+def rss_mb() -> float:
+    """The process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def event_loop_gaps(done: Any, start: Callable[[], object] | None = None) -> list[float]:
+    """Run the event loop until signal `done` (after calling `start`), ticking a 10 ms timer;
+    the gaps between ticks, sorted, in seconds: how long the window went unresponsive."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    gaps, last = [], [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    loop = QEventLoop()
+    done.connect(loop.quit)
+    timer.start()
+    if start is not None:
+        start()
+    loop.exec()
+    timer.stop()
+    return sorted(gaps) or [0.0]
 
 
 def main() -> None:
@@ -33,7 +65,7 @@ def main() -> None:
     app = QApplication([])
     old, new = make_pair(parse_size(args.size))
     a, b = article(old), article(new)
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_before = rss_mb()
 
     t0 = time.perf_counter()
     baseline = QPlainTextEdit()
@@ -55,29 +87,12 @@ def main() -> None:
     view.grab()
     app.processEvents()
     t3 = time.perf_counter()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = rss_mb()
     total = t3 - t0
     # The rest renders in chunks; a 10 ms timer measures how long the window went unresponsive.
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    gaps, last = [], [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    timer.start()
-    loop = QEventLoop()
-    view.rendering_finished.connect(loop.quit)
-    if not view.rendering_done():
-        loop.exec()
-    timer.stop()
+    gaps = event_loop_gaps(view.rendering_finished) if not view.rendering_done() else [0.0]
     t4 = time.perf_counter()
-    rss_full = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_full = rss_mb()
     print(f"compare view, {args.size} pair ({len(a.text) / 1e6:.1f} MB + {len(b.text) / 1e6:.1f} MB, "
           f"{len(comparison.blocks)} rows)")
     print(f"  compute {1000 * (t1 - t0):8.0f} ms")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -17,12 +16,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_gui import event_loop_gaps, rss_mb
 from bench_library import generate
-
-
-def rss_mb() -> float:
-    """The process's peak resident memory so far, in MB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -44,7 +39,6 @@ def main() -> None:
         lib.import_paths(library, [scratch / "base"])
     print(f"library of {args.articles} articles built in {time.perf_counter() - t0:.1f} s (outside the window)")
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import build_window
@@ -60,25 +54,9 @@ def main() -> None:
     print(f"window open on it: {1000 * opened:.0f} ms to the first frame; peak memory {rss_mb():.0f} MB "
           f"({before:.0f} MB before the window)")
 
-    gaps, last = [], [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    loop = QEventLoop()
-    window.import_finished.connect(loop.quit)
     t0 = time.perf_counter()
-    timer.start()
-    window.open_paths([scratch / "more"])
-    loop.exec()
-    timer.stop()
+    gaps = event_loop_gaps(window.import_finished, lambda: window.open_paths([scratch / "more"]))
     took = time.perf_counter() - t0
-    gaps.sort()
     print(f"import of {args.more} more through the window: {took:.1f} s ({args.more / took:.0f} files/s); "
           f"event loop gaps: median {1000 * gaps[len(gaps) // 2]:.0f} ms, longest {1000 * gaps[-1]:.0f} ms "
           f"(goal: never above 100 ms); peak memory {rss_mb():.0f} MB")

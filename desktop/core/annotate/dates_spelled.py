@@ -5,45 +5,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from desktop.core.annotate.dates_lexicon import alternation
+from desktop.core.annotate.dates_lexicon import NUMBER_WORDS, alternation
 
-UNITS: Final[dict[str, int]] = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
+# Derived from the lexicon's number words, so the two lists cannot drift apart.
+UNITS: Final[dict[str, int]] = {"zero": 0} | {
+    w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 19 and w.isalpha() and w not in ("a", "an", "couple")
 }
-TENS: Final[dict[str, int]] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+TENS: Final[dict[str, int]] = {w: n for w, n in NUMBER_WORDS.items() if 20 <= n <= 90 and n % 10 == 0}
 TENS_RE = alternation(list(TENS))
 UNITS_RE = alternation([w for w in UNITS if w != "zero"])
 
