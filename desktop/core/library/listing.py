@@ -92,12 +92,7 @@ def story_date(library: Library, article_id: int) -> dt.date | None:
 
 def article(library: Library, article_id: int) -> Article:
     """The article as loaded, rebuilt from the stored blocks, with the user's title and date applied."""
-    with library.reading() as conn:
-        row = conn.execute("SELECT blocks, meta_json, user_title, user_date FROM articles "
-                           "WHERE id = ? AND removed_at IS NULL", (article_id,)).fetchone()
-    if row is None:
-        raise NotInLibraryError(f"there is no article {article_id} in the library")
-    blob, meta_json, user_title, user_date = row
+    blob, meta_json, user_title, user_date = _live(library, article_id, "blocks, meta_json, user_title, user_date")
     loaded = Article(blocks=blocks_from_blob(blob), meta=meta_from_json(meta_json))
     changes: dict[str, object] = {}
     if user_title is not None:
@@ -110,23 +105,24 @@ def article(library: Library, article_id: int) -> Article:
 
 def original_bytes(library: Library, article_id: int) -> bytes:
     """The bytes of the file (or pasted text) the article was imported from."""
-    with library.reading() as conn:
-        row = conn.execute("SELECT original FROM articles WHERE id = ? AND removed_at IS NULL",
-                           (article_id,)).fetchone()
-    if row is None:
-        raise NotInLibraryError(f"there is no article {article_id} in the library")
-    return zlib.decompress(row[0])
+    (original,) = _live(library, article_id, "original")
+    return zlib.decompress(original)
 
 
 def user_fields(library: Library, article_id: int) -> UserFields:
     """What the user set on an article (None or empty where nothing was set)."""
+    title, date, tags, notes = _live(library, article_id, "user_title, user_date, user_tags, user_notes")
+    return UserFields(title, parse_date(date), tuple(json.loads(tags)) if tags else (), notes)
+
+
+def _live(library: Library, article_id: int, columns: str) -> tuple[Any, ...]:
+    """`columns` of an article that is in the library (not removed), or NotInLibraryError."""
     with library.reading() as conn:
-        row = conn.execute("SELECT user_title, user_date, user_tags, user_notes FROM articles "
-                           "WHERE id = ?", (article_id,)).fetchone()
+        row = conn.execute(f"SELECT {columns} FROM articles WHERE id = ? AND removed_at IS NULL",
+                           (article_id,)).fetchone()
     if row is None:
         raise NotInLibraryError(f"there is no article {article_id} in the library")
-    title, date, tags, notes = row
-    return UserFields(title, parse_date(date), tuple(json.loads(tags)) if tags else (), notes)
+    return tuple(row)
 
 
 def _article_row(row: Any) -> ArticleRow:
