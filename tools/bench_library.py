@@ -65,6 +65,21 @@ def paragraph(rng: random.Random, vocabulary: Vocabulary, topic: list[str]) -> s
     return text[0].upper() + text[1:] + "."
 
 
+def marked_up(rng: random.Random, body: list[str]) -> str:
+    """Body paragraphs as scraped Markdown has them: a third with a link, some with emphasis."""
+    out = []
+    for text in body:
+        words = text.split(" ")
+        if rng.random() < 0.33:
+            i = rng.randrange(1, len(words))
+            words[i] = f"[{words[i]}](https://www.example-news.org/tag/{words[i].strip('.')})"
+        if rng.random() < 0.1:
+            i = rng.randrange(1, len(words))
+            words[i] = f"*{words[i]}*"
+        out.append(" ".join(words))
+    return "\n\n".join(out)
+
+
 def queries(rng: random.Random, vocabulary: Vocabulary, topics: list[list[str]]) -> list[str]:
     """What a reader looks for: topic words and phrases, words of every frequency, prefixes."""
     found = []
@@ -93,10 +108,10 @@ def generate(folder: Path, count: int, seed: int = 1) -> list[str]:
             body = [*body[:-1], paragraph(rng, vocabulary, topics[-1])] if rng.random() < 0.5 else body
             kind = rng.random()
             if kind < 0.4:
-                text = f"# {title}\n\n" + "\n\n".join(body) + f"\n\n<{url}?utm_source=feed&fbclid=x>\n"
+                text = f"# {title}\n\n" + marked_up(rng, body) + f"\n\n<{url}?utm_source=feed&fbclid=x>\n"
                 name = f"{i:05}.md"
             elif kind < 0.7:
-                text = f"# {title}\n\n" + "\n\n".join(body) + "\n"
+                text = f"# {title}\n\n" + marked_up(rng, body) + "\n"
                 name = f"{i:05}.md"
             else:
                 text = "\n\n".join(body) + "\n\n" + APPEAL + "\n"
@@ -109,7 +124,7 @@ def generate(folder: Path, count: int, seed: int = 1) -> list[str]:
             body = [paragraph(rng, vocabulary, topic) for _ in range(7)]
             originals.append((title, url, body))
             if i % 2:
-                text = (f"# {title}\n\nJanuary {rng.randint(1, 28)}, 2026\n\n" + "\n\n".join(body)
+                text = (f"# {title}\n\nJanuary {rng.randint(1, 28)}, 2026\n\n" + marked_up(rng, body)
                         + f"\n\nOriginal url:\n\n<{url}>\n")
                 name = f"{i:05}.md"
             else:

@@ -108,13 +108,16 @@ def record_paragraphs(conn: sqlite3.Connection, article_id: int, story_id: int,
                       paragraphs: Sequence[Paragraph], sketch: Sequence[int]) -> None:
     """Store an article's paragraph keys and sketch; mark keys shared with other stories as boilerplate."""
     keys = list({p.key for p in paragraphs})
-    if keys:
-        marks = ",".join("?" * len(keys))
+    # Keys known as boilerplate already are skipped: a site's appeal is in thousands
+    # of articles, and joining all of them again for each new one grew with the library.
+    known = boilerplate_keys(conn, paragraphs)
+    fresh = [key for key in keys if key not in known]
+    if fresh:
         conn.execute(
             f"INSERT OR IGNORE INTO boilerplate (key) SELECT DISTINCT p.key FROM paragraphs p "
-            f"JOIN articles a ON a.id = p.article_id WHERE p.key IN ({marks}) "
+            f"JOIN articles a ON a.id = p.article_id WHERE p.key IN ({_marks(fresh)}) "
             f"AND a.story_id != ? AND a.removed_at IS NULL",
-            (*keys, story_id),
+            (*fresh, story_id),
         )
     conn.executemany("INSERT OR IGNORE INTO paragraphs (key, article_id) VALUES (?, ?)",
                      [(key, article_id) for key in keys])

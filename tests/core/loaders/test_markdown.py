@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import markdown as markdown_lib
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from desktop.core.article import BlockKind, InlineStyle
-from desktop.core.loaders.markdown import blocks_from_markdown, markdown_to_html
+from desktop.core.loaders.html_blocks import sanitise
+from desktop.core.loaders.markdown import EXTENSIONS, blocks_from_markdown, markdown_to_html
 
 
 def test_links_read_as_their_text() -> None:
@@ -42,3 +47,24 @@ def test_raw_html_is_sanitised() -> None:
         '<iframe src="http://evil.example"></iframe> ![i](data:image/png;base64,AAAA)')
     for bad in ("<script", "alert(1)", "<img", "onerror", "javascript:", "file:", "<iframe", "data:"):
         assert bad not in html
+
+
+# Markdown made of the characters inline patterns care about, among plain words.
+_MARKDOWN_PIECES = st.sampled_from(
+    ["word", " ", "  ", "\n", "\n\n", "*", "**", "_", "`", "\\", "[", "]", "(", ")", "!", "<", ">", "&",
+     "&amp;", "#", "- ", "1. ", "> ", "http://x.org", "a@b.org", ";", "|", "~~~", "ё", "\t"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MARKDOWN_PIECES, max_size=40).map("".join))
+def test_plain_text_shortcut_changes_no_output(text: str) -> None:
+    """Skipping the inline patterns on text none of them can match gives the stock converter's HTML."""
+    stock = markdown_lib.Markdown(extensions=list(EXTENSIONS), output_format="html")
+    assert markdown_to_html(text) == sanitise(stock.convert(text))
+
+
+def test_plain_text_shortcut_is_in_place() -> None:
+    """The shortcut hooks a private method of the package: fail loudly if a release renames it."""
+    converter = markdown_lib.Markdown()
+    assert hasattr(converter.treeprocessors["inline"], "_InlineProcessor__handleInline")
