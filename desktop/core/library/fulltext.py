@@ -106,18 +106,29 @@ def quote_words(query: str) -> str:
     return " ".join(quoted)
 
 
+#: Articles longer than this many indexed words get a snippet cut here rather
+#: than by FTS5, whose snippet() takes time quadratic in the matches in one
+#: article: a word 40,000 times over took 17 s. Real articles are far shorter.
+SNIPPET_MAX_TOKENS = 20_000
+
 _SEARCH_SQL = (
     "SELECT hit.id, a.story_id, COALESCE(a.user_title, a.title, a.first_words), hit.snip, hit.r "
-    f"FROM (SELECT rowid AS id, rank AS r, snippet(fts, -1, '{MARK_START}', '{MARK_END}', "
-    f"'{ELLIPSIS}', {SNIPPET_WORDS}) AS snip FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) hit "
+    "FROM (SELECT rowid AS id, rank AS r, "
+    "CASE WHEN indexed_tokens((SELECT sz FROM fts_docsize WHERE id = fts.rowid)) <= ? "
+    f"THEN snippet(fts, -1, '{MARK_START}', '{MARK_END}', '{ELLIPSIS}', {SNIPPET_WORDS}) END AS snip "
+    "FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) hit "
     "JOIN articles a ON a.id = hit.id ORDER BY hit.r"
 )
+#: How far into a long article the snippet looks for the first match.
+_LONG_SNIPPET_SCAN = 1_000_000
 
 
 def _run(library: Library, match: str, limit: int) -> list[SearchHit]:
     with library.locked() as conn:
         try:
-            rows = conn.execute(_SEARCH_SQL, (match, limit)).fetchall()
+            rows = conn.execute(_SEARCH_SQL, (SNIPPET_MAX_TOKENS, match, limit)).fetchall()
+            rows = [(*row[:3], row[3] if row[3] is not None else _long_snippet(conn, row[0], match), row[4])
+                    for row in rows]
         except sqlite3.OperationalError as error:
             if _QUERY_ERROR.search(str(error)):
                 raise _BadQuery(str(error)) from error
@@ -129,6 +140,35 @@ def _run(library: Library, match: str, limit: int) -> list[SearchHit]:
         text, matches = parse_snippet(snip)
         hits.append(SearchHit(article_id, story_id, title, text, float(rank), matches))
     return hits
+
+
+def _long_snippet(conn: sqlite3.Connection, article_id: int, match: str) -> str:
+    """A snippet of a very long article, marked like FTS5's: the words around the
+    first of the query's words in its opening stretch (its start if none is there)."""
+    (body,) = conn.execute("SELECT substr(body, 1, ?) FROM doc WHERE id = ?",
+                           (_LONG_SNIPPET_SCAN, article_id)).fetchone()
+    terms = [word for word in _QUERY_WORD.findall(match) if word not in _OPERATORS]
+    pattern = re.compile("|".join(rf"\b{re.escape(t.rstrip('*'))}" + (r"\w*" if t.endswith("*") else r"\b")
+                                  for t in terms) or "(?!)", re.IGNORECASE)
+    folded = fold_yo(body)  # the same length as body, so positions carry over
+    first = pattern.search(folded)
+    around = max(0, first.start() - 200) if first else 0
+    words = [w.span() for w in re.finditer(r"\S+", folded[around : around + 4000])]
+    lead = next((i for i, (_, end) in enumerate(words) if first and around + end > first.start()), 0)
+    chosen = words[max(0, lead - SNIPPET_WORDS // 4) :][:SNIPPET_WORDS]
+    if not chosen:
+        return ""
+    start, end = around + chosen[0][0], around + chosen[-1][1]
+    pieces, last = [], start
+    for hit in pattern.finditer(folded, start, end):
+        pieces += [body[last : hit.start()], MARK_START, body[hit.start() : hit.end()], MARK_END]
+        last = hit.end()
+    pieces.append(body[last:end])
+    return (ELLIPSIS if start else "") + "".join(pieces) + (ELLIPSIS if end < len(body) else "")
+
+
+#: FTS5's query operators, which are not words to look for.
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
 
 def parse_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -140,6 +140,7 @@ def open_library(folder: str | os.PathLike[str] | None = None, *,
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.create_function("fold_yo", 1, fold_yo, deterministic=True)
+        conn.create_function("indexed_tokens", 1, indexed_tokens, deterministic=True)
         migrate(conn, where / DB_NAME)
     except ValueError as error:
         conn.close()
@@ -157,6 +158,17 @@ def open_library(folder: str | os.PathLike[str] | None = None, *,
         with library.writing() as writer:
             index_unindexed(writer)
     return library
+
+
+def indexed_tokens(sizes: bytes | None) -> int:
+    """The tokens FTS5 indexed for one row, from its `fts_docsize.sz`: a varint per column
+    (SQLite's: seven bits a byte, high bit set on all but the last; counts never need nine)."""
+    total = value = 0
+    for byte in sizes or b"":
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            total, value = total + value, 0
+    return total
 
 
 def index_unindexed(conn: sqlite3.Connection) -> int:
