@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
@@ -12,6 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import build_window
 from desktop.core import library as lib
+from desktop.ui import library_model
+from desktop.ui.library_model import LibraryModel
 from desktop.ui.main_window import MainWindow
 from tests.conftest import MARKDOWN_SEED, PLAIN_SEED, SEEDS
 
@@ -216,3 +219,32 @@ def test_open_recent(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     with qtbot.waitSignal(window.import_finished, timeout=30000) as done:
         entry.trigger()
     assert len(done.args[0].already) == 1  # already in the library: selected, not added again
+
+
+def test_a_big_library_is_shown_a_page_of_stories_at_a_time(
+    qtbot: QtBot, library_dir: Path, monkeypatch: pytest.MonkeyPatch, qtmodeltester: ModelTester
+) -> None:
+    """Past a page of stories the tree grows as it is scrolled, and what is selected stays in reach."""
+    with lib.open_library(library_dir) as library:
+        for n in range(7):
+            lib.import_text(library, f"Story number {n} about the {'harbour ' * n}and nothing else.", name=f"s{n}")
+    monkeypatch.setattr(library_model, "PAGE", 3)
+    window = build_window(library_dir)
+    qtbot.addWidget(window)
+    model, view = window.library_panel.model, window.library_panel.view
+    assert model.rowCount() == 3 and model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)
+    # Selecting an article beyond the page brings its row in.
+    last = lib.stories(window.library)[-1]
+    [version] = lib.versions(window.library, last.id)
+    window.library_panel.select_articles([version.id])
+    assert window.selected_article_ids() == [version.id]
+    assert 3 < model.rowCount() <= 7
+    # Sorting the other way keeps the selected story among the rows shown.
+    view.sortByColumn(LibraryModel.COL_TITLE, Qt.SortOrder.DescendingOrder)
+    view.sortByColumn(LibraryModel.COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert window.selected_article_ids() == [version.id]
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 7
+    qtmodeltester.check(model)
