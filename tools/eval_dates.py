@@ -4,7 +4,10 @@ Usage: python tools/eval_dates.py [GOLD.jsonl] [--errors N] [--out PRED.jsonl]
        python tools/eval_dates.py --stdin   (the scorer's COMMAND protocol)
 
 Writes predictions, runs /work/shared/tools/score_annotations.py on them and, with
---errors, prints missed and spurious mentions with a little context for study.
+--errors, prints missed and spurious mentions with a little context for study. The last
+group, WRONG VALUE, lists exactly the gold values the scorer's value accuracy counts
+(calendar values such as "1998-Q1" or "1998-02-13TNI") that no overlapping mention got
+right, missed ones included, with their context.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import re
 import subprocess
 import sys
 import time
@@ -24,6 +28,8 @@ from desktop.core.annotate.dates import DateMention, find_dates
 
 GOLD = "/work/shared/eval/dates-dev.jsonl"
 SCORER = "/work/shared/tools/score_annotations.py"
+# The values the scorer's value accuracy counts (its CONCRETE pattern).
+CONCRETE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?(-\d{2})?(T[\d:]+|T(MO|AF|EV|NI))?$")
 
 
 def _dct(raw: str | None) -> datetime.date | None:
@@ -73,7 +79,13 @@ def main() -> None:
 
 
 def _print_errors(docs: list[dict[str, Any]], preds: list[list[DateMention]], limit: int) -> None:
-    rows: dict[str, list[str]] = {"MISSED": [], "SPURIOUS": [], "SPAN": [], "VALUE": []}
+    rows: dict[str, list[str]] = {
+        "MISSED": [],
+        "SPURIOUS": [],
+        "SPAN": [],
+        "VALUE": [],
+        "WRONG VALUE": [],
+    }
     for doc, mentions in zip(docs, preds, strict=True):
         text: str = doc["text"]
         timex: list[dict[str, Any]] = doc["timex"]
@@ -85,6 +97,12 @@ def _print_errors(docs: list[dict[str, Any]], preds: list[list[DateMention]], li
                 continue
             hits = [m for m in mentions if m.start < t["end"] and t["start"] < m.end]
             gold_text = text[t["start"] : t["end"]]
+            if CONCRETE.match(t["value"] or "") and not any(h.value == t["value"] for h in hits):
+                around = text[max(0, t["start"] - 70) : t["end"] + 40]
+                got = [h.value for h in hits]
+                rows["WRONG VALUE"].append(
+                    f"{gold_text!r} gold {t['value']} got {got} dct {doc['dct']} <- {around!r}"
+                )
             if not hits:
                 around = text[max(0, t["start"] - 40) : t["end"] + 30]
                 rows["MISSED"].append(f"{gold_text!r} {t['value']} <- {around!r}")

@@ -1,8 +1,9 @@
 """Finding dates and times in news text and normalising them to TIMEX3-style values.
 
 The rules live in ``dates_absolute`` (written-out calendar dates), ``dates_periods``
-(quarters, halves, seasons, holidays), ``dates_relative`` (yesterday, last month,
-weekdays) and ``dates_times`` (clock times, vague references). Every rule proposes
+(quarters, halves, seasons), ``dates_holidays`` (Christmas, Easter, Labor Day),
+``dates_relative`` (yesterday, last month, weekdays) and ``dates_times`` (clock times,
+vague references). Every rule proposes
 candidates; the longest win, so "Friday, Jan. 9, 2026" is one mention rather than three.
 ``dates_context`` reads the tense that decides which Friday is meant, and
 ``dates_anaphora`` resolves "that day" or "10 p.m." against the mention before it.
@@ -16,7 +17,13 @@ import logging
 from dataclasses import dataclass
 from typing import Final
 
-from desktop.core.annotate import dates_absolute, dates_periods, dates_relative, dates_times
+from desktop.core.annotate import (
+    dates_absolute,
+    dates_holidays,
+    dates_periods,
+    dates_relative,
+    dates_times,
+)
 from desktop.core.annotate.dates_anaphora import resolve_anchors
 from desktop.core.annotate.dates_context import url_spans
 from desktop.core.annotate.dates_dateline import parse_dateline
@@ -32,6 +39,7 @@ KINDS: Final = frozenset({"date", "time", "weekday", "relative", "vague", "durat
 _RULES: Final[tuple[Rule, ...]] = (
     *dates_absolute.RULES,
     *dates_periods.RULES,
+    *dates_holidays.RULES,
     *dates_relative.RULES,
     *dates_times.RULES,
 )

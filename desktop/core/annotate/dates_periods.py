@@ -1,4 +1,4 @@
-"""Rules for parts of a year: quarters, halves, seasons and holidays."""
+"""Rules for parts of a year: quarters, halves, seasons, year-end and reporting periods."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime
 import re
 from typing import Final
 
-from desktop.core.annotate.dates_calendar import SEASONS, add_quarters, quarter_of, safe_date
-from desktop.core.annotate.dates_rules import Context, Found, Rule, compile_ci, is_capitalised
+from desktop.core.annotate.dates_calendar import SEASONS, add_quarters, quarter_of
+from desktop.core.annotate.dates_rules import Context, Found, Rule, compile_ci
 from desktop.core.annotate.dates_spelled import SPELLED_YEAR_RE, spelled_year
 
 _ORDINALS: Final[dict[str, int]] = {
@@ -250,69 +250,6 @@ def _season(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(f"{year:04d}-{code}", "date")
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> datetime.date | None:
-    """The n-th (1-based; -1 for last) ``weekday`` of a month."""
-    if n > 0:
-        first = safe_date(year, month, 1)
-        if first is None:
-            return None
-        return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = safe_date(year + month // 12, month % 12 + 1, 1)
-    if last is None:
-        return None
-    last -= datetime.timedelta(days=1)
-    return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
-
-
-def _holiday_date(name: str, year: int) -> datetime.date | None:
-    fixed = {
-        "christmas eve": (12, 24),
-        "christmas day": (12, 25),
-        "christmas": (12, 25),
-        "new year's eve": (12, 31),
-        "new year's day": (1, 1),
-        "independence day": (7, 4),
-        "halloween": (10, 31),
-        "valentine's day": (2, 14),
-        "bastille day": (7, 14),
-    }
-    if name in fixed:
-        return safe_date(year, *fixed[name])
-    if name in ("thanksgiving", "thanksgiving day"):
-        return _nth_weekday(year, 11, 3, 4)
-    if name == "labor day":
-        return _nth_weekday(year, 9, 0, 1)
-    if name == "memorial day":
-        return _nth_weekday(year, 5, 0, -1)
-    if name == "election day":
-        first_monday = _nth_weekday(year, 11, 0, 1)
-        return first_monday + datetime.timedelta(days=1) if first_monday else None
-    return None
-
-
-def _holiday(m: re.Match[str], ctx: Context) -> Found | None:
-    name = re.sub(r"\s+", " ", m.group("name").lower()).replace("’", "'")
-    if not is_capitalised(m.group("name")):
-        return None
-    if m.group("year"):
-        year = int(m.group("year"))
-    elif ctx.dct is None:
-        return Found(None, "date")
-    else:
-        rel = (m.group("rel") or "").lower()
-        candidate = _holiday_date(name, ctx.dct.year)
-        if candidate is None:
-            return Found(None, "date")
-        tense = ctx.tense(m.start(), m.end())
-        year = ctx.dct.year
-        if (rel == "last" or (not rel and tense == "past")) and candidate > ctx.dct:
-            year -= 1
-        elif (rel == "next" or (not rel and tense == "future")) and candidate < ctx.dct:
-            year += 1
-    day = _holiday_date(name, year)
-    return Found(day.isoformat() if day else None, "date")
-
-
 def _short_period(m: re.Match[str], ctx: Context) -> Found | None:
     del ctx
     year_text = (m.group("y1") or m.group("y2")).lstrip("'")
@@ -384,17 +321,6 @@ RULES: Final[tuple[Rule, ...]] = (
             rf"(?:\s*(?:of\s+)?(?:(?P<year>\d{{4}})(?!\d)|{SPELLED_YEAR_RE}))?"
         ),
         _season,
-        3,
-    ),
-    Rule(
-        "holiday",
-        compile_ci(
-            r"(?:(?P<rel>last|next|this)\s+)?(?P<name>Christmas(?:\s+(?:Eve|Day))?|"
-            r"New\s+Year['’]s\s+(?:Eve|Day)|Independence\s+Day|Halloween|Valentine['’]s\s+Day|"
-            r"Bastille\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day)"
-            r"(?:\s*,?\s*(?P<year>\d{4})(?!\d))?"
-        ),
-        _holiday,
         3,
     ),
 )

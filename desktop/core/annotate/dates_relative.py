@@ -285,6 +285,10 @@ def _ago(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if unit in _UNIT_DAYS:
         day = shift_days(ctx.dct, sign * count * _UNIT_DAYS[unit])
+        if day is not None and unit == "week" and count > 2:
+            # "six weeks ago" is a round figure that names a week, not the day 42 days back;
+            # "two weeks ago" still usually points at a day, as "a fortnight ago" would.
+            return Found(week_value(day), "relative")
         return Found(day.isoformat() if day else None, "relative")
     if unit == "month":
         return Found(month_value(*add_months(ctx.dct.year, ctx.dct.month, sign * count)), "relative")

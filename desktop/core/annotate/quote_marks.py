@@ -35,7 +35,12 @@ class QuoteSpan:
 # Doubled apostrophes (''…'') are an old wire-service stand-in for double marks. They are
 # skipped, neither quotation nor apostrophe: PolNeAR-style gold data does not count them as
 # quotations (flip this by mapping '' to " if readers want them highlighted).
-_TOKEN = re.compile(r"''|[\"“”„«»‘’'\n]|<[A-Za-z/][^<>\n]{0,400}>")
+# A tag whose attribute values run over lines (scraped embeds: <tweet author="…\n">) is
+# matched whole, attribute by attribute, so its newlines do not end a paragraph.
+_TOKEN = re.compile(
+    r"''|<[A-Za-z][\w:-]*(?:\s+[\w:-]+=\"[^\"<>]{0,2000}\")+\s*/?>"
+    r"|[\"“”„«»‘’'\n]|<[A-Za-z/][^<>\n]{0,400}>"
+)
 _DOUBLE = frozenset('"“”„«»')
 _OPEN_BEFORE = frozenset(" \t\r\n\xa0([{—–-/:;>\u2009\u202f")
 _CLOSE_AFTER = frozenset(" \t\r\n\xa0)]}.,;:!?—–-/<\u2009\u202f…")
