@@ -90,6 +90,11 @@ _NOUN_LIKE = words(
     whisper thunder snap retort"""
 )
 CUE_WORDS = words(_VERBS.replace("|", " ")) - _NOUN_LIKE
+# Words after which a cue's -s form is a plural noun, not a verb: "the states", "for terms".
+_NOUN_MARKERS = words(
+    """the a an these those his her their its our my your some many several all any both
+    various for of with from about by into"""
+)
 # "according to X" and "in the words of X" name a speaker after the phrase.
 _PHRASES = (("according", "according to"), ("in", "in the words of"))
 _WORD = re.compile(r"[A-Za-z]+")
@@ -122,10 +127,14 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     slower in ``re``.
     """
     out: list[Cue] = []
+    before = ""
     for m in _WORD.finditer(text, lo, hi):
         w = m.group()
         lw = w.lower()
+        prev, before = before, lw
         if lw in CUE_WORDS and (w[0].islower() or _inverted_opening(text, m.start(), m.end())):
+            if lw.endswith("s") and prev in _NOUN_MARKERS:
+                continue  # "for terms containing", "in all the states": a plural noun
             out.append(Cue(m.start(), m.end(), w))
             continue
         for head, phrase in _PHRASES:

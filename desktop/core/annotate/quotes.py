@@ -66,6 +66,8 @@ _TITLE_AFTER = re.compile(
     r"campaign|initiative|bill|act|rule|podcast|segment|episode|broadcast|documentary)\b",
     re.IGNORECASE,
 )
+# A byline after a quoted headline: “…,” by the Post's Ana Ruiz / by Reuters.
+_BYLINE_AFTER = re.compile(r"[ \t\xa0]*by[ \t\xa0]+(?:the[ \t\xa0]+)?[A-Z]")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at"})
 _CUE_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|added|asked|wrote|writes|declared)\s*$")
 
@@ -124,6 +126,8 @@ def _kind(text: str, span: QuoteSpan, sentences: Sentences, attributed: bool) ->
     clause = head == "" or head[-1] in ":,—–-" or bool(_CUE_BEFORE.search(head[-30:]))
     if _is_title(inner, head, text[span.end : span.end + 30]):
         return SCARE
+    if _BYLINE_AFTER.match(text, span.end):
+        return SCARE  # “Museum to close,” by Ana Ruiz: a headline, not speech
     words = len(inner.split(None, _LONG_FRAGMENT))
     if clause and capital and (attributed or words >= 4 or not span.closed):
         return FULL

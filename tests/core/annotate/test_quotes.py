@@ -117,6 +117,12 @@ def test_markup_attributes_are_not_quotes() -> None:
     assert texts('<tweet id="12345" author="x">Hello</tweet> and "yes" indeed') == ['"yes"']
 
 
+def test_markup_attribute_running_over_lines_is_not_a_quote() -> None:
+    # A scraped embed whose attribute value holds a newline: still one tag, no quotation.
+    text = '<tweet author="@someone" date="May 2, 2016\n">Great rally tonight</tweet>.\n\nNext.'
+    assert texts(text) == []
+
+
 def test_misturned_closing_mark() -> None:
     assert texts("They called it “Mostly False.“\n\nNext.") == ["“Mostly False.“"]
 
@@ -259,6 +265,12 @@ def test_sentence_subject_is_speaker_of_uncued_fragment() -> None:
     assert (mention(text, q), q.cue) == ("Ruiz", None)
 
 
+def test_plural_noun_is_not_a_cue_verb() -> None:
+    # "terms" after "for" is a noun: the quoted words are terms, not anyone's speech.
+    text = "The clerks checked their files for terms like “refund” and “voucher.”"
+    assert [(q.kind, q.cue) for q in find_quotes(text)] == [("scare", None), ("scare", None)]
+
+
 def test_addressee_after_told_is_not_the_speaker() -> None:
     text = "Campaign spokesman Tom Reed told Politico, “We are confident.”"
     assert mention(text, only(text)) == "Campaign spokesman Tom Reed"
@@ -296,6 +308,11 @@ def test_role_noun_resolves_to_person_with_that_role() -> None:
     text = "Senator Tom Reed met Governor Ana Ruiz. “We agree,” the governor added."
     q = only(text)
     assert (mention(text, q), q.speaker) == ("the governor", "Ana Ruiz")
+
+
+def test_headline_before_byline_is_not_speech() -> None:
+    text = "NEW IN TOWN—“Old bakery reopens on Main Street,” by the Gazette’s Ana Ruiz: “It opened.”"
+    assert [q.kind for q in find_quotes(text)] == ["scare", "full"]
 
 
 def test_scare_quote_without_speaker() -> None:
