@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import time
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -39,7 +40,8 @@ from desktop.ui.workers import Job
 __all__ = ["ComparePane", "CompareView"]
 
 FIRST_ROWS = 60  # rendered before the first frame: a screenful and more
-CHUNK_ROWS = 120  # rendered per turn of the event loop after that
+CHUNK_ROWS = 120  # rendered per turn of the event loop after that, at first
+CHUNK_SECONDS = 0.03  # then as many rows as take this long, so the window never stalls
 
 
 class CompareView(QWidget):
@@ -135,6 +137,7 @@ class CompareView(QWidget):
         self._realign.setSingleShot(True)
         self._realign.setInterval(0)
         self._realign.timeout.connect(self._align_rows)
+        self._chunk_rows = CHUNK_ROWS
         self._more = QTimer(self)
         self._more.setSingleShot(True)
         self._more.setInterval(0)
@@ -301,6 +304,7 @@ class CompareView(QWidget):
         self._display = display_rows(self._comparison.blocks, self._expanded)
         scroll = self.left.verticalScrollBar().value()
         self._layouts = (PaneLayout(), PaneLayout())
+        self._chunk_rows = CHUNK_ROWS
         for pane in (self.left, self.right):
             pane.setDocument(text_render.new_document(self._font))
         self._render_more(FIRST_ROWS if scroll == 0 else len(self._display))
@@ -329,7 +333,11 @@ class CompareView(QWidget):
     @Slot()
     def _on_more_timeout(self) -> None:
         if self._comparison is not None and not self.rendering_done():
-            self._render_more(CHUNK_ROWS)
+            started = time.perf_counter()
+            self._render_more(self._chunk_rows)
+            took = max(time.perf_counter() - started, 1e-4)
+            # Rows vary in length from one article to the next: aim at the time, not a count.
+            self._chunk_rows = max(10, min(1000, int(self._chunk_rows * CHUNK_SECONDS / took)))
 
     def _ensure_rendered(self, index: int) -> None:
         """Render synchronously up to display row `index` (navigation got ahead of the chunks)."""
