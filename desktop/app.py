@@ -159,5 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     instance.close()
     from PySide6.QtCore import QThreadPool
 
+    from desktop.ui.workers import shutdown_process_pool
+
+    shutdown_process_pool()  # a long annotation still running there is of no use now
     QThreadPool.globalInstance().waitForDone()  # no worker may outlive the objects it reports to
     return status

@@ -15,6 +15,11 @@ class LoadError(PalimpsestError):
         self.reason = reason
         super().__init__(f"{path}: {reason}" if path else reason)
 
+    def __reduce__(self) -> tuple[type[LoadError], tuple[str | None, str]]:
+        # Errors cross to and from worker processes pickled; the default would call
+        # __init__ with the message alone.
+        return type(self), (self.path, self.reason)
+
 
 class EmptyFileError(LoadError):
     """The file holds no bytes, or only whitespace."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 from desktop.core.annotate.versions import QuoteReport, quote_report
 from desktop.core.article import Article, shorten
 from desktop.core.compare import Op
-from desktop.ui.workers import Job
+from desktop.ui.workers import SEPARATE_PROCESS_CHARS, Job
 
 SpanRole = Qt.ItemDataRole.UserRole + 1  # (side 0/1, start, end) in that version's text
 
@@ -72,7 +72,8 @@ class QuotesPanel(QWidget):
         """Find and pair the quotations of `a` and `b` off the GUI thread, then list them."""
         self._generation += 1
         self.set_report(None)
-        job = Job(self._generation, "Comparing the quotations", quote_report, a, b, *dcts)
+        job = Job(self._generation, "Comparing the quotations", quote_report, a, b, *dcts,
+                  separate_process=len(a.text) + len(b.text) > SEPARATE_PROCESS_CHARS)
         job.succeeded.connect(self._on_job_succeeded)
         job.failed.connect(self._on_job_failed)
         job.start()

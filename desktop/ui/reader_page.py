@@ -12,7 +12,7 @@ from desktop.core.article import Article
 from desktop.ui.annotation_panel import AnnotationPanel
 from desktop.ui.reader_view import ReaderView
 from desktop.ui.settings import setting_value
-from desktop.ui.workers import Job
+from desktop.ui.workers import SEPARATE_PROCESS_CHARS, Job
 
 
 class ReaderPage(QSplitter):
@@ -57,7 +57,8 @@ class ReaderPage(QSplitter):
             self._show(article, cached)
             return
         self._pending_key = key
-        job = Job(self._generation, "Finding quotations and dates", annotate, article.text, dct)
+        job = Job(self._generation, "Finding quotations and dates", annotate, article.text, dct,
+                  separate_process=len(article.text) > SEPARATE_PROCESS_CHARS)
         # Bound slots of this QObject, not lambdas: a lambda would run on the worker thread.
         job.succeeded.connect(self._on_job_succeeded)
         job.failed.connect(self._on_job_failed)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -13,6 +17,45 @@ from desktop.core.library import Library, import_paths, import_text
 from desktop.core.loaders import DEFAULT_MAX_BYTES
 
 log = logging.getLogger(__name__)
+
+
+#: Texts longer than this are annotated in a worker process, not a thread: the
+#: annotators' regular expressions hold Python's lock for a whole scan of the
+#: text, which froze the window for up to half a second on a 1 MB article.
+SEPARATE_PROCESS_CHARS = 100_000
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _process_pool() -> ProcessPoolExecutor:
+    """The one worker process for long work, started on first use ("spawn": never fork Qt)."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        return _pool
+
+
+def shutdown_process_pool() -> None:
+    """Stop the worker process, if one was started (at exit)."""
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        # A long annotation still running there would hold up the exit until it ended.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _call_in_process(function: Callable[..., object], *args: object) -> object:
+    """`function(*args)` in the worker process; a process that died is replaced for the next call."""
+    try:
+        return _process_pool().submit(function, *args).result()
+    except BrokenProcessPool:
+        shutdown_process_pool()
+        raise RuntimeError("the worker process stopped") from None
 
 
 class _Runner(QRunnable):
@@ -38,11 +81,14 @@ class Job(QObject):
     succeeded = Signal(int, object)
     failed = Signal(int, str)
 
-    def __init__(self, generation: int, what: str, function: Callable[..., object], *args: object) -> None:
+    def __init__(self, generation: int, what: str, function: Callable[..., object], *args: object,
+                 separate_process: bool = False) -> None:
+        """`separate_process`: run `function` (importable, with picklable arguments and
+        result) in the worker process, so even long C-level work never stalls the window."""
         super().__init__()
         self.generation = generation
         self._what = what
-        self._call = (function, args)
+        self._call = (_call_in_process, (function, *args)) if separate_process else (function, args)
 
     def start(self, pool: QThreadPool | None = None) -> None:
         """Run on `pool` (the global pool by default)."""
