@@ -2,9 +2,10 @@
 
 The rules live in ``dates_absolute`` (written-out calendar dates), ``dates_periods``
 (quarters, halves, seasons), ``dates_holidays`` (Christmas, Easter, Labor Day),
-``dates_relative`` (yesterday, last month, weekdays) and ``dates_times`` (clock times,
-vague references). Every rule proposes
-candidates; the longest win, so "Friday, Jan. 9, 2026" is one mention rather than three.
+``dates_relative`` (yesterday, last month, weekdays), ``dates_counts`` (three days
+ago, every week) and ``dates_times`` (clock times, vague references). Every rule
+proposes candidates; the longest win, so "Friday, Jan. 9, 2026" is one mention rather
+than three.
 ``dates_context`` reads the tense that decides which Friday is meant, and
 ``dates_anaphora`` resolves "that day" or "10 p.m." against the mention before it.
 """
@@ -14,17 +15,20 @@ from __future__ import annotations
 import bisect
 import datetime
 import logging
+import re
 from dataclasses import dataclass
 from typing import Final
 
 from desktop.core.annotate import (
     dates_absolute,
+    dates_counts,
     dates_holidays,
     dates_periods,
     dates_relative,
     dates_times,
 )
 from desktop.core.annotate.dates_anaphora import resolve_anchors
+from desktop.core.annotate.dates_calendar import shift_days
 from desktop.core.annotate.dates_context import url_spans
 from desktop.core.annotate.dates_dateline import parse_dateline
 from desktop.core.annotate.dates_rules import Context, Rule
@@ -41,6 +45,7 @@ _RULES: Final[tuple[Rule, ...]] = (
     *dates_periods.RULES,
     *dates_holidays.RULES,
     *dates_relative.RULES,
+    *dates_counts.RULES,
     *dates_times.RULES,
 )
 
@@ -140,7 +145,31 @@ def find_dates(text: str, dct: datetime.date | None = None) -> list[DateMention]
         [(c.start, c.end, c.value, c.anchor) for c in chosen],
         dct.isoformat() if dct else None,
     )
-    return [
-        DateMention(c.start, c.end, text[c.start : c.end], value, c.kind)
-        for c, value in zip(chosen, values, strict=True)
-    ]
+    mentions: list[DateMention] = []
+    for c, value in zip(chosen, values, strict=True):
+        if value is None and c.anchor is not None and c.anchor[0] == "same":
+            # A "then" with no date just before it is an adverb of sequence, not a date.
+            continue
+        start, shifted = _day_next_to(text, c.start, value)
+        if not mentions or start >= mentions[-1].end:
+            value = shifted
+        else:
+            start = c.start
+        mentions.append(DateMention(start, c.end, text[start : c.end], value, c.kind))
+    return mentions
+
+
+# "the day before last Tuesday's hearing", "the day after Christmas": one day off a date.
+_DAY_NEXT_TO_RE: Final = re.compile(r"\bday\s+(?P<dir>before|after)\s+$", re.IGNORECASE)
+_FULL_DAY_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def _day_next_to(text: str, start: int, value: str | None) -> tuple[int, str | None]:
+    """A day mention's start and value, widened to a "day before"/"day after" just before it."""
+    if value is None or not _FULL_DAY_RE.match(value):
+        return start, value
+    found = _DAY_NEXT_TO_RE.search(text, max(0, start - 12), start)
+    if found is None:
+        return start, value
+    day = shift_days(datetime.date.fromisoformat(value), -1 if found["dir"].lower() == "before" else 1)
+    return (found.start(), day.isoformat()) if day else (start, value)

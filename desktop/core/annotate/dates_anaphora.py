@@ -25,6 +25,7 @@ _MONTH_RE: Final = re.compile(r"^(\d{4})-(\d{2})(?!\d)")
 _YEAR_RE: Final = re.compile(r"^(\d{4})(?![\d])")
 _QUARTER_RE: Final = re.compile(r"^\d{4}-Q[1-4]$")
 # A clock time looks back this far for the day it belongs to; further off, it is the DCT's.
+# "Until then" looks no further back either: a date far before is no longer in mind.
 _TIME_REACH = 250
 
 
@@ -40,6 +41,9 @@ def _as_day(value: str) -> datetime.date | None:
 
 def _resolve(unit: str, step: int, previous: str) -> str | None:
     """The value ``step`` units from the anchor value ``previous``, or None if too coarse."""
+    if unit == "same":
+        # "until then": the very date named before, whatever its precision.
+        return previous
     if unit in ("day", "time"):
         day = _as_day(previous)
         if day is None:
@@ -92,7 +96,7 @@ def resolve_anchors(
         unit, step = anchor
         resolved: str | None = None
         for previous_end, previous in reversed(history):
-            if unit == "time" and start - previous_end > _TIME_REACH:
+            if unit in ("time", "same") and start - previous_end > _TIME_REACH:
                 break
             resolved = _resolve(unit, step, previous)
             if resolved is not None:

@@ -62,9 +62,13 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 _DEADLINE_RE: Final = re.compile(r"\b(?:(?:until|till)\s+(?:\S+\s+){0,3}|by\s+)$", re.IGNORECASE)
 # "since the Oct. 23 attack" looks back, whatever the main verb.
 _SINCE_RE: Final = re.compile(r"\bsince\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-# A plan told in the past lies ahead of the date it precedes ("planned to leave on
-# Thursday"); a date before it says when the plan was made ("On Friday, they planned to").
-_PLANNED_RE: Final = re.compile(r"\bplanned\s+(?:to|an?)\b", re.IGNORECASE)
+# A plan or promise told in the past lies ahead of the date it precedes ("planned to
+# leave on Thursday", "agreed to buy the line in February"); a date before it says when
+# the plan was made ("On Friday, they planned to").
+_PLANNED_RE: Final = re.compile(
+    r"\b(?:planned\s+(?:to|an?)|(?:agreed|promised|pledged|vowed|offered)\s+to|agreements?\s+to)\b",
+    re.IGNORECASE,
+)
 # (pattern, tense, weight, also counts when after the mention)
 _CUES: Final = (
     (_PAST_PLAN_RE, "past", 1, True),

@@ -121,7 +121,11 @@ def _bare_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.dct is None:
         return Found(None, "date")
     year, quarter = add_quarters(ctx.dct.year, quarter_of(ctx.dct), -1)
-    if det in ("this", "next") or "current" in mods:
+    framed = quarter_context(ctx, m.start()) if det == "this" and not mods else None
+    if framed is not None and ctx.tense(m.start(), m.end()) != "future":
+        # In an earnings report, "this quarter's loss" is the quarter being reported on.
+        year, quarter = framed
+    elif det in ("this", "next") or "current" in mods:
         year, quarter = add_quarters(ctx.dct.year, quarter_of(ctx.dct), det == "next")
     found = re.search(r"\d{4}", mods)
     if found:
@@ -206,8 +210,14 @@ def _period(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _year_end(m: re.Match[str], ctx: Context) -> Found | None:
-    del m
-    return Found(f"{ctx.dct.year:04d}" if ctx.dct else None, "date")
+    if ctx.dct is None:
+        return Found(None, "date")
+    calendar = "fiscal" not in m.group().lower()
+    if calendar and ctx.tense(m.start(), m.end()) == "past" and (ctx.dct.month, ctx.dct.day) != (12, 31):
+        # A year-end already reached ("up 5% since year-end") is last year's closing day;
+        # one ahead ("by year-end") is told as this year, its end a modifier.
+        return Found(f"{ctx.dct.year - 1:04d}-12-31", "date")
+    return Found(f"{ctx.dct.year:04d}", "date")
 
 
 _SEASON_START: Final[dict[str, int]] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -248,6 +258,16 @@ def _season(m: re.Match[str], ctx: Context) -> Found | None:
         else:
             year = ctx.dct.year
     return Found(f"{year:04d}-{code}", "date")
+
+
+def _two_quarters(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the first two quarters of 1990" is that year's first half, "the last two" its second."""
+    year = _of_year(m, ctx.dct)
+    if year is None:
+        # Without its year ("in the first two quarters") it is a stretch of a report, not a date.
+        return None
+    half = 1 if m.group("which").lower() == "first" else 2
+    return Found(f"{year:04d}-H{half}", "date", m.start("which"))
 
 
 def _short_period(m: re.Match[str], ctx: Context) -> Found | None:
@@ -311,6 +331,12 @@ RULES: Final[tuple[Rule, ...]] = (
         ),
         _bare_quarter,
         3,
+    ),
+    Rule(
+        "two-quarters",
+        compile_ci(rf"(?:the\s+)?(?P<which>first|last|final)\s+two\s+quarters{_OF_YEAR}"),
+        _two_quarters,
+        2,
     ),
     Rule(
         "season",

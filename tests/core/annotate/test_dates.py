@@ -322,6 +322,80 @@ def test_schedule_and_plan_cues(text: str, phrase: str, value: str) -> None:
     assert value_of(text, phrase) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "phrase", "value"),
+    [
+        # "than expected to" compares with an old forecast: no plan lies ahead.
+        (
+            "The firm's announcement Friday of a loss shows it moving faster than expected to cut costs.",
+            DCT,
+            "Friday",
+            "2026-01-09",
+        ),
+        # A participle after "is" is a present passive, not a past verb.
+        ("The appeal is heard in May.", D(2026, 3, 20), "May", "2026-05"),
+        # What was agreed or promised lies after the agreement.
+        ("The firm agreed to buy the plant for $5 million in February.", D(2025, 10, 30), "February", "2026-02"),
+        ("She had not signed an agreement to hand over the files in May.", D(2026, 3, 20), "May", "2026-05"),
+    ],
+)
+def test_tense_cues_of_comparisons_passives_and_agreements(
+    text: str, dct: datetime.date, phrase: str, value: str
+) -> None:
+    assert value_of(text, phrase, dct) == value
+
+
+def test_many_weeks_ago_names_a_week() -> None:
+    assert value_of("The boat left six weeks ago.", "six weeks ago") == "2025-W49"
+    assert value_of("The boat left two weeks ago.", "two weeks ago") == "2026-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "phrase", "value"),
+    [
+        ("Pilgrims prayed as Easter week began.", D(2000, 4, 17), "Easter week", "2000-W16"),
+        ("Shops will close on Good Friday.", DCT, "Good Friday", "2026-04-03"),
+        ("The rally was held on Easter Sunday.", DCT, "Easter Sunday", "2025-04-20"),
+        ("Crowds filled the squares during Holy Week.", D(2025, 4, 25), "Holy Week", "2025-W16"),
+    ],
+)
+def test_easter_and_its_feasts(text: str, dct: datetime.date, phrase: str, value: str) -> None:
+    assert value_of(text, phrase, dct) == value
+
+
+def test_easter_in_a_name_is_not_a_date() -> None:
+    assert found("The ship reached Easter Island.") == []
+
+
+def test_two_quarters_of_a_year_are_a_half() -> None:
+    text = "Demand should stay weak through the first two quarters of 2027."
+    assert value_of(text, "first two quarters of 2027") == "2027-H1"
+    assert found("It lost money in the first two quarters.") == []
+
+
+def test_the_day_before_or_after_a_date() -> None:
+    text = "The day before last Tuesday's hearing, he flew home."
+    assert found(text) == [("day before last Tuesday", "2026-01-12")]
+    assert found("They left the day after Christmas.") == [("day after Christmas", "2025-12-26")]
+
+
+def test_year_end_already_reached_is_last_years_close() -> None:
+    assert value_of("The index is up 4% since year-end.", "year-end", D(2025, 10, 30)) == "2024-12-31"
+    assert value_of("The deal should close by year-end.", "year-end", D(2025, 10, 30)) == "2025"
+
+
+def test_until_then_takes_the_date_before() -> None:
+    text = "Conversion rights end on Nov. 30. Until then, holders may convert."
+    assert found(text, D(2025, 10, 30)) == [("Nov. 30", "2025-11-30"), ("then", "2025-11-30")]
+    assert found("Until then, nobody knew.") == []
+
+
+def test_this_quarter_in_an_earnings_report_is_the_reported_one() -> None:
+    text = "Third-quarter profit fell 5%. This quarter's loss includes a charge."
+    assert value_of(text, "This quarter", D(2025, 10, 20)) == "2025-Q3"
+    assert value_of("Sales should grow this quarter.", "this quarter", D(2025, 10, 20)) == "2025-Q4"
+
+
 def test_second_day_of_a_pair_is_its_own_mention() -> None:
     assert found("The summit is on April 24 and 25.") == [("April 24", "2026-04-24"), ("25", "2026-04-25")]
     assert found("On May 5 and 30 people came.", D(2026, 6, 1)) == [("May 5", "2026-05-05")]
