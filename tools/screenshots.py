@@ -69,8 +69,53 @@ def main() -> int:
     wait_for(window.compare_view.quotes_compared, lambda: window.library_panel.select_articles(ids[:2]))
     shot("compare-dark")
     window.close()
+    if "--no-international" not in sys.argv:
+        # Right-to-left and Cyrillic text, a long title, at twice the pixel density.
+        import subprocess
+
+        subprocess.run([sys.executable, __file__, str(out), "--international"], check=True,
+                       env={**os.environ, "QT_SCALE_FACTOR": "2"})
+    return 0
+
+
+#: An invented article mixing scripts (the bidi and Cyrillic check of `make screenshots`).
+INTERNATIONAL = "\n\n".join((
+    "# Переговоры в Женеве продолжатся на следующей неделе, несмотря на разногласия "
+    "по всем основным вопросам повестки",
+    "Женева, 15 января 2026 года. Министр иностранных дел заявил в четверг: «Мы открыты к диалогу». "
+    "Делегации встретятся снова в понедельник.",
+    'שר החוץ אמר ביום חמישי: "אנחנו פתוחים לדיאלוג". המשלחות ייפגשו שוב ביום שני, 19 בינואר 2026.',
+    "قال وزير الخارجية يوم الخميس: «نحن منفتحون على الحوار». وستجتمع الوفود مرة أخرى يوم الاثنين.",
+    'The talks, the minister said on Thursday, "will resume next week" in Geneva.',
+)) + "\n"
+
+
+def international(out: Path) -> int:
+    """The reader on a mixed-script article, saved as reader-international@2x.png."""
+    scratch = Path(tempfile.mkdtemp(prefix="palimpsest-shots-"))
+    os.environ["PALIMPSEST_CONFIG_DIR"] = str(scratch / "config")
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import build_window
+
+    app = QApplication([])
+    window = build_window(scratch / "library")
+    window.resize(1200, 760)
+    window.show()
+    source = scratch / "geneva.md"
+    source.write_text(INTERNATIONAL, "utf-8")
+    loop = QEventLoop()
+    window.annotations_shown.connect(loop.quit)
+    window.open_paths([source])
+    loop.exec()
+    app.processEvents()
+    path = out / "reader-international@2x.png"
+    window.grab().save(str(path))
+    print(path)
+    window.close()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(international(Path(sys.argv[1])) if "--international" in sys.argv else main())

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.core.library import Library, LibraryError
 from desktop.ui.library_model import LibraryModel
 from desktop.ui.snippet_delegate import SnippetDelegate
 from desktop.ui.workers import Job
+
+#: The narrowest the source, date, versions and imported columns get on a narrow panel.
+MIN_COLUMN_WIDTH = 48
 
 
 class LibraryPanel(QWidget):
@@ -86,13 +90,21 @@ class LibraryPanel(QWidget):
                                     else QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(LibraryModel.COL_VERSIONS, QHeaderView.ResizeMode.Stretch if searching
                                     else QHeaderView.ResizeMode.Interactive)
+        # On a narrow panel the other columns give way, so a title stays readable.
+        room, fixed = self.view.viewport().width(), sum(self._widths.values())
+        squeeze = 1.0 if searching or room <= 0 else min(1.0, 0.6 * room / fixed)
         for column, width in self._widths.items():
             if not (searching and column == LibraryModel.COL_VERSIONS):
-                header.resizeSection(column, width)
+                header.resizeSection(column, max(MIN_COLUMN_WIDTH, int(width * squeeze)))
         if searching:
             header.resizeSection(LibraryModel.COL_TITLE, int(self._widths[LibraryModel.COL_SOURCE] * 1.5))
         for column in (LibraryModel.COL_SOURCE, LibraryModel.COL_IMPORTED):
             header.setSectionHidden(column, searching)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Give the columns their share of the new width."""
+        super().resizeEvent(event)
+        self._lay_out_columns()
 
     def refresh(self) -> None:
         """Re-read the library, keeping the selected articles selected."""

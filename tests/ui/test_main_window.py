@@ -248,3 +248,15 @@ def test_a_big_library_is_shown_a_page_of_stories_at_a_time(
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 7
     qtmodeltester.check(model)
+
+
+def test_on_a_narrow_panel_the_title_keeps_room(qtbot: QtBot, window: MainWindow) -> None:
+    import_seeds(qtbot, window)
+    panel = window.library_panel
+    panel.resize(420, 400)
+    qtbot.waitUntil(lambda: panel.view.viewport().width() < 420)
+    header = panel.view.header()
+    assert header.sectionSize(LibraryModel.COL_TITLE) >= 0.35 * panel.view.viewport().width()
+    panel.resize(1400, 400)
+    qtbot.waitUntil(lambda: panel.view.viewport().width() > 1000)
+    assert header.sectionSize(LibraryModel.COL_SOURCE) > 100  # room again: nothing squeezed
