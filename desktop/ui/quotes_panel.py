@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
+from desktop.core.annotate.fates import QuoteFate
+from desktop.core.annotate.fates_dates import DateChange
 from desktop.core.annotate.versions import QuoteReport, quote_report
 from desktop.core.article import Article, shorten
 from desktop.core.compare import Op
@@ -52,8 +55,7 @@ class QuotesPanel(QWidget):
         self._report: QuoteReport | None = None
         self.summary = QLabel("Quotations: finding them…", self)
         self.summary.setObjectName("quotesSummary")
-        self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(["Fate", "Speaker", "Quotation"])
+        self.model = FatesModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("quotesTree")
         self.tree.setAccessibleName("Quotations and their fates")
@@ -97,7 +99,7 @@ class QuotesPanel(QWidget):
     def set_report(self, report: QuoteReport | None) -> None:
         """Show `report` (None: being computed)."""
         self._report = report
-        self.model.removeRows(0, self.model.rowCount())
+        self.model.set_report(report)
         if report is None:
             self.summary.setText("Quotations: finding them…")
             return
@@ -106,40 +108,86 @@ class QuotesPanel(QWidget):
         dates = len(report.date_changes)
         self.summary.setText(f"Quotations: {', '.join(parts) or 'none'}"
                              + (f"; {dates} date{'s' if dates != 1 else ''} now mean another day" if dates else ""))
-        rank = {fate: i for i, fate in enumerate(FATE_ORDER)}
-        for fate in sorted(report.fates, key=lambda f: rank.get(f.fate, 9)):
-            quote = fate.b or fate.a
-            assert quote is not None
-            side = 1 if fate.b is not None else 0
-            label = QStandardItem(FATE_LABELS.get(fate.fate, fate.fate))
-            if fate.fate in FATE_COLORS:
-                label.setForeground(QBrush(FATE_COLORS[fate.fate]))
-            speaker = QStandardItem(fate.speaker or "")
-            changed = fate.fate in ("reworded", "reattributed") and fate.segments
-            text = QStandardItem(shorten(_diff_text(fate) if changed else quote.text, 200))
-            tip = [quote.text, *fate.notes]
-            if fate.fate in ("reworded", "reattributed") and fate.segments:
-                tip.insert(1, "Changes: " + _diff_text(fate))
-            for item in (label, speaker, text):
-                item.setToolTip("\n".join(tip))
-                item.setData((side, quote.start, quote.end), SpanRole)
-            self.model.appendRow([label, speaker, text])
-        for change in report.date_changes:
-            label = QStandardItem("Re-dated")
-            label.setForeground(QBrush(FATE_COLORS["reattributed"]))
-            text = QStandardItem(change.note)
-            for item in (label, text):
-                item.setData((1, change.b.start, change.b.end), SpanRole)
-                item.setToolTip(change.note)
-            self.model.appendRow([label, QStandardItem(""), text])
-        self.tree.resizeColumnToContents(0)
-        self.tree.resizeColumnToContents(1)
+        # Measured from the values, not by the view asking every row of a long pair.
+        metrics = self.tree.fontMetrics()
+        labels = {*FATE_LABELS.values(), "Re-dated", "Fate"}
+        speakers = {fate.speaker or "" for fate in report.fates} | {"Speaker"}
+        for column, texts in ((0, labels), (1, speakers)):
+            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            self.tree.setColumnWidth(column, min(widest + 2 * metrics.averageCharWidth() + 8, 260))
 
     @Slot(QModelIndex)
     def _on_tree_activated(self, index: QModelIndex) -> None:
         span = index.data(SpanRole)
         if span:
             self.quote_activated.emit(int(span[0]), int(span[1]), int(span[2]))
+
+
+class FatesModel(QAbstractTableModel):
+    """The rows of a `QuoteReport`: its quotations, most changed first, then re-dated dates.
+
+    Cells are worked out when the view asks, so thousands of quotations cost nothing to show.
+    """
+
+    HEADERS = ("Fate", "Speaker", "Quotation")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fates: list[QuoteFate] = []
+        self._changes: list[DateChange] = []
+
+    def set_report(self, report: QuoteReport | None) -> None:
+        """List `report` (None: nothing)."""
+        self.beginResetModel()
+        rank = {fate: i for i, fate in enumerate(FATE_ORDER)}
+        self._fates = sorted(report.fates, key=lambda f: rank.get(f.fate, 9)) if report else []
+        self._changes = list(report.date_changes) if report else []
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._fates) + len(self._changes)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        if index.row() >= len(self._fates):
+            return self._date_data(self._changes[index.row() - len(self._fates)], index.column(), role)
+        fate = self._fates[index.row()]
+        quote = fate.b or fate.a
+        if quote is None:
+            return None
+        changed = fate.fate in ("reworded", "reattributed") and bool(fate.segments)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (FATE_LABELS.get(fate.fate, fate.fate), fate.speaker or "",
+                    shorten(_diff_text(fate) if changed else quote.text, 200))[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and fate.fate in FATE_COLORS:
+            return QBrush(FATE_COLORS[fate.fate])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join([quote.text, *(["Changes: " + _diff_text(fate)] if changed else []), *fate.notes])
+        if role == SpanRole:
+            return (1 if fate.b is not None else 0, quote.start, quote.end)
+        return None
+
+    @staticmethod
+    def _date_data(change: DateChange, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return ("Re-dated", "", change.note)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QBrush(FATE_COLORS["reattributed"])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return change.note
+        if role == SpanRole:
+            return (1, change.b.start, change.b.end)
+        return None
 
 
 def _diff_text(fate: object) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.app import build_window
@@ -146,7 +147,8 @@ def test_quotes_panel_lists_fates(qtbot: QtBot) -> None:
     assert "surely" in widget.right.textCursor().selectedText()
 
 
-def test_seed_quotes_are_unchanged_and_the_appeal_is_shown_on_request(qtbot: QtBot) -> None:
+def test_seed_quotes_are_unchanged_and_the_appeal_is_shown_on_request(qtbot: QtBot,
+                                                                     qtmodeltester: ModelTester) -> None:
     widget = CompareView()
     qtbot.addWidget(widget)
     widget.show()
@@ -160,6 +162,7 @@ def test_seed_quotes_are_unchanged_and_the_appeal_is_shown_on_request(qtbot: QtB
                    if widget.quotes_panel.model.index(r, 0).data() == "Removed")
     widget.quotes_panel.tree.clicked.emit(widget.quotes_panel.model.index(removed, 2))
     assert "Dear readers" in widget.left.toPlainText()  # the fold opened to show it
+    qtmodeltester.check(widget.quotes_panel.model)
 
 
 def test_a_long_comparison_shows_its_first_screen_then_the_rest(qtbot: QtBot) -> None:
