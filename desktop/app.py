@@ -112,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _route_qt_messages()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    from desktop.ui.workers import share_the_interpreter
+
+    share_the_interpreter()
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("palimpsest"))

@@ -63,6 +63,9 @@ def main() -> None:
     from desktop.ui.compare_view import CompareView
 
     app = QApplication([])
+    from desktop.ui.workers import share_the_interpreter
+
+    share_the_interpreter()  # as the app does
     old, new = make_pair(parse_size(args.size))
     a, b = article(old), article(new)
     rss_before = rss_mb()

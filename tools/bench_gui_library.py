@@ -44,6 +44,9 @@ def main() -> None:
     from desktop.app import build_window
 
     app = QApplication([])  # noqa: F841 (kept alive for the windows)
+    from desktop.ui.workers import share_the_interpreter
+
+    share_the_interpreter()  # as the app does
     before = rss_mb()
     t0 = time.perf_counter()
     window = build_window(scratch / "lib")

@@ -54,3 +54,16 @@ def test_a_worker_process_that_dies_is_replaced(qtbot: QtBot) -> None:
     with qtbot.waitSignal(again.succeeded, timeout=60_000) as result:
         again.start()
     assert result.args == [3, 5]
+
+
+def test_the_window_gets_python_s_lock_back_quickly() -> None:
+    import sys
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)  # Python's default
+        workers.share_the_interpreter()
+        assert sys.getswitchinterval() == pytest.approx(workers.SWITCH_INTERVAL)
+        assert workers.SWITCH_INTERVAL < 0.005
+    finally:
+        sys.setswitchinterval(before)
