@@ -45,10 +45,15 @@ eval: $(STAMP)
 	else echo "No $(EVAL) beside this checkout: nothing to score."; fi
 
 # Speed, measured against baselines in the same run (ratios, since machines are noisy).
+BENCH_TABLE := $(VENV)/bench-table.tsv
 bench: $(STAMP)
-	$(BIN)/python tools/bench_compare.py
-	$(BIN)/python tools/bench_library.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/bench_gui.py
+	@rm -f $(BENCH_TABLE)
+	PALIMPSEST_BENCH_TABLE=$(BENCH_TABLE) $(BIN)/python tools/bench_compare.py
+	PALIMPSEST_BENCH_TABLE=$(BENCH_TABLE) $(BIN)/python tools/bench_library.py
+	PALIMPSEST_BENCH_TABLE=$(BENCH_TABLE) QT_QPA_PLATFORM=offscreen $(BIN)/python tools/bench_gui.py
+	PALIMPSEST_BENCH_TABLE=$(BENCH_TABLE) QT_QPA_PLATFORM=offscreen $(BIN)/python tools/bench_gui.py --size 5M
+	PALIMPSEST_BENCH_TABLE=$(BENCH_TABLE) QT_QPA_PLATFORM=offscreen $(BIN)/python tools/bench_gui_library.py
+	@$(BIN)/python tools/bench_table.py $(BENCH_TABLE)
 
 # The slow hardening runs: a 100 MB file, 20 kill -9s during a 1,000-file import.
 stress: $(STAMP)

@@ -37,6 +37,9 @@ from desktop.core.article import Article, Block, BlockKind
 from desktop.core.compare import compare_articles
 from desktop.core.compare.words import _diff_fast, _diff_python
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_table import record
+
 #: Above this size difflib on whole documents takes minutes (8 min at 1 MB): skipped.
 DIFFLIB_MAX_BYTES = 110_000
 PY_DMP_MAX_BYTES = 110_000
@@ -207,13 +210,20 @@ def main() -> None:
             cells.append(cell(None))
             notes.append(f"difflib skipped at {label}: minutes on whole documents (1M took 469 s once)")
         ca, cb = words_as_chars(text_a, text_b)
-        cells.append(cell(timed(lambda ca=ca, cb=cb: _diff_fast(ca, cb), 1)))
+        timings: dict[str, float | None] = {"dmp C++": timed(lambda ca=ca, cb=cb: _diff_fast(ca, cb), 1), "git": None}
+        cells.append(cell(timings["dmp C++"]))
         cells.append(
             cell(timed(lambda ca=ca, cb=cb: _diff_python(ca, cb), 1) if size <= PY_DMP_MAX_BYTES else None)
         )
         git = git_word_diff(text_a, text_b)
-        cells.append(cell(timed(git, args.repeat) if git else None))
+        timings["git"] = timed(git, args.repeat) if git else None
+        cells.append(cell(timings["git"]))
         print(" ".join(cells), flush=True)
+        record(f"compare a {label} pair", f"{ours:.1f} ms",
+               f"diff-match-patch C++ on words {timings['dmp C++'] or 0:.1f} ms"
+               + (f", git word-diff {timings['git']:.1f} ms" if timings["git"] else ""),
+               f"{goal} ms" if goal else "")
+
     notes.append("Python diff-match-patch skipped above 100K (minutes)")
     notes.append("ratios: the competitor's time divided by ours (higher: we are faster)")
     for note in notes:

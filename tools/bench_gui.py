@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_compare import article, make_pair, parse_size
+from bench_table import record
 
 
 def rss_mb() -> float:
@@ -108,6 +109,11 @@ def main() -> None:
     print(f"  every row rendered after {1000 * (t4 - t0):.0f} ms; longest pause of the event loop meanwhile "
           f"{1000 * max(gaps, default=0):.0f} ms (goal 100 ms); peak memory then {rss_full:.0f} MB")
 
+    record(f"compare view, {args.size} pair: to the first highlighted frame", f"{1000 * total:.0f} ms",
+           f"an unmarked QPlainTextEdit {1000 * t_baseline:.0f} ms", "400 ms" if args.size == "1M" else "")
+    record(f"compare view, {args.size} pair: peak memory", f"{rss:.0f} MB at the first frame, "
+           f"{rss_full:.0f} MB fully rendered", f"{rss_before:.0f} MB before the view",
+           "120 MB" if args.size == "1M" else "")
     # As the window does it: compared off the GUI thread (quotations too), then rendered.
     view.close()
     fresh = CompareView()
@@ -118,6 +124,8 @@ def main() -> None:
     print(f"  the whole comparison as the window runs it (worker thread, then chunks): "
           f"{1000 * (time.perf_counter() - t0):.0f} ms; longest pause of the event loop "
           f"{1000 * gaps[-1]:.0f} ms, median {1000 * gaps[len(gaps) // 2]:.0f} ms (goal 100 ms)")
+    record(f"window during a {args.size} comparison (longest event-loop pause)", f"{1000 * gaps[-1]:.0f} ms",
+           "", "100 ms")
 
 
 if __name__ == "__main__":

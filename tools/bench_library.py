@@ -29,6 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from desktop.core import library as lib
 from desktop.core.loaders import load_bytes
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_table import record
+
 SYLLABLES = ("ka", "lo", "mi", "ren", "tas", "vo", "pel", "dor", "sun", "bri", "gal", "nev", "ti", "ro",
              "zan", "ful", "qui", "mes", "ark", "ped", "os", "lun", "har", "cet")
 COMMON = ("the", "of", "and", "to", "in", "a", "said", "that", "on", "was", "for", "with", "as", "by",
@@ -201,6 +204,8 @@ def main() -> int:
                   f"{len(stories)} stories")
             print(f"baseline (bare sqlite3 inserts, one transaction each): {base:.0f} files/s; "
                   f"import/baseline = {rate / base:.3f}")
+            record(f"import {len(files):,} articles of {size / 1024:.0f} KB", f"{rate:.0f} files/s",
+                   f"bare sqlite3 inserts {base:,.0f} files/s (ratio {rate / base:.3f})", "500 files/s")
             # Wall-clock rates depend on what else the machine runs; CPU per file does not.
             print(f"CPU per file: {cpu:.2f} ms ({main_cpu:.2f} storing here, {workers_cpu:.2f} in the "
                   f"reading workers), "
@@ -223,6 +228,8 @@ def main() -> int:
                     slowest = max(slowest, (timings[-1], query))
             timings.sort()
             p95 = timings[int(0.95 * (len(timings) - 1))]
+            record(f"search at {len(files):,} articles", f"median {statistics.median(timings):.1f} ms, "
+                   f"p95 {p95:.1f} ms", "", "20 ms median")
             print(f"search at {len(files)} articles: median {statistics.median(timings):.2f} ms, "
                   f"p95 {p95:.2f} ms over {len(timings)} queries (slowest: {slowest[1]!r}, "
                   f"{slowest[0]:.1f} ms)")
