@@ -10,27 +10,35 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _window(width: int, height: int) -> tuple[Any, Any, Path]:
+    """The application and a shown main window on a throw-away library and configuration."""
+    scratch = Path(tempfile.mkdtemp(prefix="palimpsest-shots-"))
+    os.environ["PALIMPSEST_CONFIG_DIR"] = str(scratch / "config")
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import build_window
+
+    app = QApplication([])
+    window = build_window(scratch / "library")
+    window.resize(width, height)
+    window.show()
+    return app, window, scratch
 
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="palimpsest-shots-"))
-    os.environ["PALIMPSEST_CONFIG_DIR"] = str(scratch / "config")
-
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from desktop.app import build_window
     from desktop.core import library as lib
     from desktop.core.bundled import sample_articles
 
-    app = QApplication([])
-    window = build_window(scratch / "library")
-    window.resize(1400, 860)
-    window.show()
+    app, window, _ = _window(1400, 860)
 
     def wait_for(signal: object, action: object) -> None:
         loop = QEventLoop()
@@ -92,17 +100,9 @@ INTERNATIONAL = "\n\n".join((
 
 def international(out: Path) -> int:
     """The reader on a mixed-script article, saved as reader-international@2x.png."""
-    scratch = Path(tempfile.mkdtemp(prefix="palimpsest-shots-"))
-    os.environ["PALIMPSEST_CONFIG_DIR"] = str(scratch / "config")
     from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
 
-    from desktop.app import build_window
-
-    app = QApplication([])
-    window = build_window(scratch / "library")
-    window.resize(1200, 760)
-    window.show()
+    app, window, scratch = _window(1200, 760)
     source = scratch / "geneva.md"
     source.write_text(INTERNATIONAL, "utf-8")
     loop = QEventLoop()

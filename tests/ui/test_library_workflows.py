@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.app import build_window
@@ -85,7 +86,7 @@ def test_split_and_merge(qtbot: QtBot, window: MainWindow) -> None:
     assert len(lib.stories(window.library)) == 1
 
 
-def test_reader_tooltips_and_panel(qtbot: QtBot, window: MainWindow) -> None:
+def test_reader_tooltips_and_panel(qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester) -> None:
     with qtbot.waitSignal(window.import_finished, timeout=30000):
         window.open_paths([MARKDOWN_SEED])
     if window.reader_view.annotations() is None:
@@ -105,6 +106,7 @@ def test_reader_tooltips_and_panel(qtbot: QtBot, window: MainWindow) -> None:
     assert panel.model.data(putin) == "Vladimir Putin (5)"
     panel.tree.clicked.emit(panel.model.index(0, 0, putin))
     assert view.textCursor().selectedText() == "“frozen,”"
+    qtmodeltester.check(panel.model)
     # Toggling dates off removes their marks and tooltips, and is remembered.
     panel.dates_box.setChecked(False)
     assert view.tooltip_at(view.document_position(thursday) + 1) is None
