@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import multiprocessing
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TextIO
 
 from desktop.cli.sources import load_source
@@ -52,8 +55,16 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def annotate_jsonl(stream: TextIO, out: TextIO) -> int:
-    """One output line per input record, in order; a bad record gets an empty result."""
+#: Records from which the work is shared among worker processes, one per CPU.
+PARALLEL_RECORDS = 64
+
+
+def annotate_jsonl(stream: TextIO, out: TextIO, *, workers: int | None = None) -> int:
+    """One output line per input record, in order; a bad record stops with its line number.
+
+    Many records are annotated in worker processes (`workers`, default one per CPU).
+    """
+    records: list[tuple[object, str, dt.date | None]] = []
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
@@ -64,10 +75,24 @@ def annotate_jsonl(stream: TextIO, out: TextIO) -> int:
                 raise TypeError("text is not a string")
         except (ValueError, KeyError, TypeError) as error:
             raise PalimpsestError(f"line {number}: not a record with a text ({error})") from error
-        result = annotate(text, parse_dct(record.get("dct")))
-        out.write(json.dumps({"id": record.get("id"), **result.to_dict()}, ensure_ascii=False) + "\n")
+        records.append((record.get("id"), text, parse_dct(record.get("dct"))))
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count > 1 and len(records) >= PARALLEL_RECORDS:
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
+            lines = list(pool.map(_annotated_line, records, chunksize=8))
+    else:
+        lines = [_annotated_line(record) for record in records]
+    for line in lines:
+        out.write(line + "\n")
     out.flush()
     return 0
+
+
+def _annotated_line(record: tuple[object, str, dt.date | None]) -> str:
+    """The output line of one record `(id, text, dct)`."""
+    identifier, text, dct = record
+    result = annotate(text, dct)
+    return json.dumps({"id": identifier, **result.to_dict()}, ensure_ascii=False)
 
 
 def print_human(result: Annotations, dct: dt.date | None) -> None:

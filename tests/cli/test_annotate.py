@@ -32,6 +32,17 @@ def test_jsonl_keeps_order_and_ids() -> None:
     assert [d["value"] for d in lines[2]["dates"]] == ["2026-01-14"]
 
 
+def test_many_records_in_worker_processes_come_out_as_one_process_writes_them() -> None:
+    records = [{"id": n, "text": f"“Item {n} is ready,” she said on Friday.", "dct": "2026-01-15"}
+               for n in range(70)]
+    stream = "".join(json.dumps(r) + "\n" for r in records)
+    alone, shared = io.StringIO(), io.StringIO()
+    annotate_jsonl(io.StringIO(stream), alone, workers=1)
+    annotate_jsonl(io.StringIO(stream), shared, workers=2)
+    assert shared.getvalue() == alone.getvalue()
+    assert [json.loads(line)["id"] for line in shared.getvalue().splitlines()] == list(range(70))
+
+
 def test_a_broken_record_is_an_error_not_a_traceback() -> None:
     with pytest.raises(PalimpsestError, match="line 1"):
         annotate_jsonl(io.StringIO("{not json}\n"), io.StringIO())
