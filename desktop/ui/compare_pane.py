@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
     QPalette,
+    QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -29,17 +31,28 @@ FOLD_SCHEME = "palimpsest-fold"
 
 @dataclass
 class PaneLayout:
-    """Where each article block and each display row landed in a pane's document."""
+    """Where each article block and each display row landed in a pane's document.
 
-    block_starts: dict[int, int] = field(default_factory=dict)  # article block → position
+    With `sentinel`, the document opens with an empty block of no height that
+    belongs to no row, so every row's blocks can be replaced whole (`write_rows`).
+    """
+
+    block_numbers: dict[int, int] = field(default_factory=dict)  # article block → QTextBlock number
     rows: list[list[int]] = field(default_factory=list)  # display row → QTextBlock numbers
+    row_of_block: dict[int, int] = field(default_factory=dict)  # article block → display row
+    sentinel: bool = False
+
+    def block_start(self, doc: QTextDocument, index: int) -> int | None:
+        """Where article block `index`'s text starts in `doc` (None if it is not shown)."""
+        number = self.block_numbers.get(index)
+        return None if number is None else doc.findBlockByNumber(number).position()
 
 
 class ComparePane(QTextBrowser):
     """One side of the comparison: read-only, never loads a resource.
 
     Signals:
-        resized(): the pane changed size (its text re-wrapped).
+        resized(): the pane changed width (its text re-wrapped).
         fold_clicked(int): the fold starting at this row was clicked.
     """
 
@@ -51,16 +64,19 @@ class ComparePane(QTextBrowser):
         self.setObjectName(name)
         self.setAccessibleName(accessible)
         self.setOpenLinks(False)
+        # A scroll bar that comes and goes would change the width, and every row's wrapping.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self._on_anchor_clicked)
 
     def loadResource(self, kind: int, url: QUrl | str) -> None:
         """Never load anything an article points to."""
         return None
 
-    def resizeEvent(self, event: object) -> None:
-        """Report the resize: rows must be re-aligned with the new wrapping."""
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self.resized.emit()
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Report a change of width: rows must be re-aligned with the new wrapping."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.resized.emit()
 
     @Slot(QUrl)
     def _on_anchor_clicked(self, url: QUrl) -> None:
@@ -70,61 +86,148 @@ class ComparePane(QTextBrowser):
             QDesktopServices.openUrl(url)
 
 
-def append_rows(doc: QTextDocument, layout: PaneLayout, article: Article, rows: tuple[BlockDiff, ...],
-                display: list[DisplayRow], side: int, font: QFont, palette: QPalette) -> None:
-    """Write one side (0 = A, 1 = B) of more display rows at the end of `doc`.
+def start_document(doc: QTextDocument, layout: PaneLayout) -> None:
+    """Prepare a new, empty `doc` for `layout` (its sentinel block, if it has one)."""
+    if layout.sentinel:
+        QTextCursor(doc).setBlockFormat(_placeholder_format(0.0))
 
-    `layout` records where they landed; its `rows` grows by `len(display)`.
-    """
-    cursor = QTextCursor(doc)
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    cursor.beginEditBlock()
-    first = not layout.rows  # the document's first, empty block is filled, not followed
-    for item in display:
+
+class RowWriter:
+    """Writes one side (0 = A, 1 = B) of display rows into a pane's document."""
+
+    def __init__(self, doc: QTextDocument, layout: PaneLayout, article: Article, rows: tuple[BlockDiff, ...],
+                 side: int, font: QFont, palette: QPalette) -> None:
+        self.doc, self.layout, self.article, self.rows = doc, layout, article, rows
+        self.side, self.font, self.palette = side, font, palette
+
+    def append(self, display: list[DisplayRow]) -> None:
+        """Write more display rows at the end; `layout.rows` grows by `len(display)`."""
+        cursor = QTextCursor(self.doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
+        start = len(self.layout.rows)
+        # The document's first, empty block is filled, not followed (unless it is the sentinel).
+        first = not self.layout.rows and not self.layout.sentinel
+        for offset, item in enumerate(display):
+            self.layout.rows.append(self._write(cursor, start + offset, item, first=first))
+            first = False
+        self._paint_marks(cursor, display, start)
+        cursor.endEditBlock()
+
+    def replace(self, display: list[DisplayRow], start: int) -> None:
+        """Write display rows `start…` again in place of what stands for them (a placeholder)."""
+        cursor = self._cleared(start, start + len(display))
+        for offset, item in enumerate(display):
+            numbers = self._write(cursor, start + offset, item, first=False)
+            assert numbers == self.layout.rows[start + offset], "a row changed its number of blocks"
+        self._paint_marks(cursor, display, start)
+        cursor.endEditBlock()
+
+    def placeholders(self, start: int, end: int) -> None:
+        """Put empty blocks in place of rows `start..end` (their text is let go), each with its
+        block's margins and as tall as its text was, so nothing below them moves."""
+        shapes = [_block_shape(self.doc, self.doc.findBlockByNumber(number))
+                  for row in self.layout.rows[start:end] for number in row]
+        cursor = self._cleared(start, end)
+        for fmt in shapes:
+            cursor.insertBlock(fmt)
+        cursor.endEditBlock()
+
+    def _cleared(self, start: int, end: int) -> QTextCursor:
+        """Rows `start..end` deleted, blocks and all, in an open edit block; the cursor where they were."""
+        assert self.layout.sentinel, "rows are replaced only in documents with a sentinel block"
+        first = self.doc.findBlockByNumber(self.layout.rows[start][0] - 1)
+        last = self.doc.findBlockByNumber(self.layout.rows[end - 1][-1])
+        cursor = QTextCursor(self.doc)
+        cursor.beginEditBlock()
+        # From the end of the block before: the blocks themselves go, and what Qt keeps
+        # for laying out their text goes with them (emptied blocks would keep it).
+        kept = first.blockFormat()
+        cursor.setPosition(first.position() + first.length() - 1)
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        # An empty block before (a placeholder, the sentinel) would take the format of the
+        # last block removed; it keeps its own.
+        cursor.setBlockFormat(kept)
+        return cursor
+
+    def _write(self, cursor: QTextCursor, number: int, item: DisplayRow, *, first: bool) -> list[int]:
+        numbers = self._write_row(cursor, number, item, first=first)
+        if number == 0 and self.layout.sentinel:
+            # The first row opens the text as it would in a document without the sentinel.
+            top = QTextCursor(self.doc.findBlockByNumber(numbers[0]))
+            fmt = top.blockFormat()
+            fmt.setTopMargin(0)
+            top.setBlockFormat(fmt)
+        return numbers
+
+    def _write_row(self, cursor: QTextCursor, number: int, item: DisplayRow, *, first: bool) -> list[int]:
         numbers: list[int] = []
         if item.fold is not None:
-            _write_fold_line(cursor, article, rows, item, side, font, palette, first=first)
+            _write_fold_line(cursor, self.article, self.rows, item, self.side, self.font, self.palette, first=first)
+            return [cursor.block().blockNumber()]
+        assert item.row is not None
+        row = self.rows[item.row]
+        indices = row.a_blocks if self.side == 0 else row.b_blocks
+        if not indices:
+            _write_gap(cursor, first=first)
+            return [cursor.block().blockNumber()]
+        for index in indices:
+            text_render.insert_block(cursor, self.article.blocks[index], self.font, self.palette,
+                                     first=first and not numbers)
+            self.layout.block_numbers[index] = cursor.block().blockNumber()
+            self.layout.row_of_block[index] = number
+            tint = _block_tint(row, self.side)
+            if tint is not None:
+                fmt = cursor.blockFormat()
+                fmt.setBackground(tint)
+                cursor.setBlockFormat(fmt)
             numbers.append(cursor.block().blockNumber())
-        else:
-            assert item.row is not None
-            row = rows[item.row]
-            indices = row.a_blocks if side == 0 else row.b_blocks
-            if not indices:
-                _write_gap(cursor, first=first)
-                numbers.append(cursor.block().blockNumber())
-            for index in indices:
-                layout.block_starts[index] = text_render.insert_block(
-                    cursor, article.blocks[index], font, palette, first=first and not numbers)
-                tint = _block_tint(row, side)
-                if tint is not None:
-                    fmt = cursor.blockFormat()
-                    fmt.setBackground(tint)
-                    cursor.setBlockFormat(fmt)
-                numbers.append(cursor.block().blockNumber())
-        first = False
-        layout.rows.append(numbers)
-    _paint_marks(cursor, article, rows, display, layout, side)
-    cursor.endEditBlock()
+        # Every block of the row, in order: a row is replaced whole by its blocks' count.
+        assert numbers == list(range(numbers[0], numbers[-1] + 1)), "an article block took two paragraphs"
+        return numbers
 
-
-def _paint_marks(cursor: QTextCursor, article: Article, rows: tuple[BlockDiff, ...], display: list[DisplayRow],
-                 layout: PaneLayout, side: int) -> None:
-    color = mark_color("delete_word" if side == 0 else "insert_word")
-    fmt = text_render.mark_format(color)
-    for item in display:
-        if item.row is None:
-            continue
-        row = rows[item.row]
-        if row.op in (Op.INSERT, Op.DELETE):
-            continue  # the whole block is tinted already
-        for mark in row.a_marks if side == 0 else row.b_marks:
-            start = layout.block_starts.get(mark.block)
-            if start is None or mark.end <= mark.start:
+    def _paint_marks(self, cursor: QTextCursor, display: list[DisplayRow], start: int) -> None:
+        fmt = text_render.mark_format(mark_color("delete_word" if self.side == 0 else "insert_word"))
+        for item in display:
+            if item.row is None:
                 continue
-            text = article.blocks[mark.block].text
-            cursor.setPosition(start + text_render.utf16_offset(text, mark.start))
-            cursor.setPosition(start + text_render.utf16_offset(text, mark.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
+            row = self.rows[item.row]
+            if row.op in (Op.INSERT, Op.DELETE):
+                continue  # the whole block is tinted already
+            for mark in row.a_marks if self.side == 0 else row.b_marks:
+                where = self.layout.block_start(self.doc, mark.block)
+                if where is None or mark.end <= mark.start:
+                    continue
+                text = self.article.blocks[mark.block].text
+                cursor.setPosition(where + text_render.utf16_offset(text, mark.start))
+                cursor.setPosition(where + text_render.utf16_offset(text, mark.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+
+
+def _placeholder_format(height: float) -> QTextBlockFormat:
+    """An empty block exactly `height` tall, without margins (the sentinel)."""
+    fmt = QTextBlockFormat()
+    fmt.setLineHeight(height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    fmt.setTopMargin(0)
+    fmt.setBottomMargin(0)
+    return fmt
+
+
+def _block_shape(doc: QTextDocument, block: QTextBlock) -> QTextBlockFormat:
+    """The format of an empty block taking `block`'s place: its margins (Qt lets the larger
+    of two facing margins part two blocks), and its text's height as a fixed line height."""
+    layout = doc.documentLayout()
+    fmt = QTextBlockFormat(block.blockFormat())
+    top = layout.blockBoundingRect(block).y()
+    following = block.next()
+    if following.isValid():
+        gap = max(fmt.bottomMargin(), following.blockFormat().topMargin())
+        height = layout.blockBoundingRect(following).y() - top - gap
+    else:
+        height = layout.documentSize().height() - doc.documentMargin() - top - fmt.bottomMargin()
+    fmt.setLineHeight(max(0.0, height), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    return fmt
 
 
 def _write_gap(cursor: QTextCursor, *, first: bool) -> None:

@@ -22,15 +22,10 @@ from desktop.core.annotate.versions import QuoteReport
 from desktop.core.article import Article
 from desktop.core.compare import CompareOptions, Comparison, compare_articles
 from desktop.core.compare.navigate import DisplayRow, change_stops, display_rows, next_stop
-from desktop.ui import text_render
+from desktop.ui import compare_window, text_render
 from desktop.ui.compare_filter_bar import CompareFilterBar
-from desktop.ui.compare_pane import (
-    ComparePane,
-    PaneLayout,
-    align_rows,
-    append_rows,
-    row_tops,
-)
+from desktop.ui.compare_pane import ComparePane, PaneLayout, RowWriter, align_rows, row_tops, start_document
+from desktop.ui.compare_window import RowWindow, row_at
 from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.quotes_panel import QuotesPanel
@@ -138,6 +133,16 @@ class CompareView(QWidget):
         self._realign.setInterval(0)
         self._realign.timeout.connect(self._align_rows)
         self._chunk_rows = CHUNK_ROWS
+        self._window = RowWindow((self.left, self.right))
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(0)
+        self._follow_timer.timeout.connect(self._on_follow_timeout)
+        self._remeasure = QTimer(self)
+        self._remeasure.setSingleShot(True)
+        self._remeasure.setInterval(0)
+        self._remeasure.timeout.connect(self._on_remeasure_timeout)
+        self._remeasure_next = self._remeasure_until = 0
         self._more = QTimer(self)
         self._more.setSingleShot(True)
         self._more.setInterval(0)
@@ -212,10 +217,13 @@ class CompareView(QWidget):
             if fold_start is not None and fold_start not in self._expanded:
                 self._expanded.add(fold_start)
                 self._render()
-        base = self._layouts[side].block_starts.get(block)
+        pane = (self.left, self.right)[side]
+        row = self._layouts[side].row_of_block.get(block)
+        if row is not None:
+            self._bring_in(row, row + 1)
+        base = self._layouts[side].block_start(pane.document(), block)
         if base is None:
             return
-        pane = (self.left, self.right)[side]
         text = article.blocks[block].text
         cursor = QTextCursor(pane.document())
         cursor.setPosition(base + text_render.utf16_offset(text, min(max(0, start - offsets[block]), len(text))))
@@ -301,12 +309,16 @@ class CompareView(QWidget):
     def _render(self) -> None:
         assert self._comparison is not None and self._articles is not None
         self._more.stop()
+        self._remeasure.stop()
         self._display = display_rows(self._comparison.blocks, self._expanded)
         scroll = self.left.verticalScrollBar().value()
-        self._layouts = (PaneLayout(), PaneLayout())
+        windowed = sum(len(article.text) for article in self._articles) > compare_window.WINDOW_CHARS
+        self._layouts = (PaneLayout(sentinel=windowed), PaneLayout(sentinel=windowed))
+        self._window.reset(windowed)
         self._chunk_rows = CHUNK_ROWS
-        for pane in (self.left, self.right):
+        for pane, layout in zip((self.left, self.right), self._layouts, strict=True):
             pane.setDocument(text_render.new_document(self._font))
+            start_document(pane.document(), layout)
         self._render_more(FIRST_ROWS if scroll == 0 else len(self._display))
         self.left.verticalScrollBar().setValue(scroll)
         self._highlight_current()
@@ -319,11 +331,11 @@ class CompareView(QWidget):
         assert self._comparison is not None and self._articles is not None
         start = len(self._layouts[0].rows)
         end = min(start + count, len(self._display))
-        items = self._display[start:end]
-        for side, pane in enumerate((self.left, self.right)):
-            append_rows(pane.document(), self._layouts[side], self._articles[side], self._comparison.blocks,
-                        items, side, self._font, pane.palette())
+        writers = self._writers()
+        for writer in writers:
+            writer.append(self._display[start:end])
         self._pad_range(start, end)
+        self._window.measured(writers, start, end)
         if end < len(self._display):
             self._more.start()
         else:
@@ -351,13 +363,60 @@ class CompareView(QWidget):
         self._current = None
         self._render()
 
+    def _writers(self) -> tuple[RowWriter, RowWriter]:
+        assert self._comparison is not None and self._articles is not None
+        return (RowWriter(self.left.document(), self._layouts[0], self._articles[0], self._comparison.blocks, 0,
+                          self._font, self.left.palette()),
+                RowWriter(self.right.document(), self._layouts[1], self._articles[1], self._comparison.blocks, 1,
+                          self._font, self.right.palette()))
+
+    def _bring_in(self, start: int, end: int) -> None:
+        """Make sure rows `start..end` have their text in the panes (a long comparison lets go of some)."""
+        if self._window.active and self._comparison is not None:
+            self._window.bring_in(self._writers(), self._display, self._pad_range, start, end)
+
+    @Slot()
+    def _on_follow_timeout(self) -> None:
+        if self._window.active and self._comparison is not None:
+            self._window.follow_view(self._writers(), self._display, self._pad_range)
+            self._highlight_current()
+
     @Slot()
     def _align_rows(self) -> None:
         """Pad the shorter side of each rendered row so both sides' rows start level (after a resize)."""
         if not self._display:
             return
+        if self._window.active:
+            # Rows not in the panes are as tall as they were at the old width: measure
+            # them all again, a slice at a time, keeping the row at the top in place.
+            # Rows written from now on are measured at the new width anyway.
+            self._remeasure_next, self._remeasure_until = 0, len(self._layouts[0].rows)
+            self._remeasure.start()
+            return
         self._pad_range(0, len(self._layouts[0].rows))
         if self.rendering_done():
+            self._update_overview()
+
+    @Slot()
+    def _on_remeasure_timeout(self) -> None:
+        if not self._window.active or self._comparison is None:
+            return
+        start = self._remeasure_next
+        end = min(start + max(10, self._chunk_rows), self._remeasure_until)
+        if start >= end:
+            return
+        started = time.perf_counter()
+        bar, doc, rows = self.left.verticalScrollBar(), self.left.document(), self._layouts[0].rows
+        anchor = row_at(doc, rows, bar.value())
+        offset = bar.value() - row_tops(doc, rows, anchor, anchor + 1)[0]
+        self._window.remeasure(self._writers(), self._display, self._pad_range, start, end)
+        bar.setValue(int(row_tops(doc, rows, anchor, anchor + 1)[0] + offset))
+        took = max(time.perf_counter() - started, 1e-4)
+        self._chunk_rows = max(10, min(1000, int((end - start) * CHUNK_SECONDS / took)))
+        self._remeasure_next = end
+        if end < self._remeasure_until:
+            self._remeasure.start()
+        elif self.rendering_done():
             self._update_overview()
 
     def _pad_range(self, start: int, end: int) -> None:
@@ -404,7 +463,9 @@ class CompareView(QWidget):
             self.status_message.emit("No more changes" + (" below." if forward else " above."))
             return
         self._current = target
+        self._bring_in(target, target + 1)
         self._scroll_to_row(target)
+        self._on_follow_timeout()
         self._highlight_current()
 
     def _row_at_top(self, forward: bool) -> int | None:
@@ -442,6 +503,8 @@ class CompareView(QWidget):
     def _on_left_scrolled(self, value: int) -> None:
         self._follow(self.right, value)
         self._update_visible_range()
+        if self._window.active:
+            self._follow_timer.start()
 
     @Slot(int)
     def _on_right_scrolled(self, value: int) -> None:

@@ -108,7 +108,13 @@ def insert_inline(cursor: QTextCursor, block: Block, base: QTextCharFormat, pale
         for span in block.spans:
             if span.start <= start and end <= span.end:
                 _apply_style(fmt, span.style, span.href, palette)
-        cursor.insertText(text[start:end], fmt)
+        # A line break inside a paragraph breaks the line, not the paragraph (one
+        # character either way, so positions in the text and the document agree).
+        cursor.insertText(text[start:end].replace("\n", LINE_SEPARATOR), fmt)
+
+
+#: Qt's line break within a paragraph.
+LINE_SEPARATOR = "\u2028"
 
 
 def _apply_style(fmt: QTextCharFormat, style: InlineStyle, href: str | None, palette: QPalette) -> None:
