@@ -334,7 +334,9 @@ class CompareView(QWidget):
         writers = self._writers()
         for writer in writers:
             writer.append(self._display[start:end])
-        self._pad_range(start, end)
+        # From the row before: its height against the end of the text was not its height
+        # against the row now after it (Qt lets facing margins overlap).
+        self._pad_range(max(0, start - 1), end)
         self._window.measured(writers, start, end)
         if end < len(self._display):
             self._more.start()

@@ -86,7 +86,7 @@ class RowWindow:
                 writer.replace(display[run_start:run_end], run_start)
             self._shown.update(range(run_start, run_end))
             if not repad:
-                pad(run_start, run_end)
+                pad(max(0, run_start - 1), run_end)
         if repad:
             pad(max(0, start), end)
 

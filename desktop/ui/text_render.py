@@ -105,12 +105,15 @@ def insert_inline(cursor: QTextCursor, block: Block, base: QTextCharFormat, pale
         if start >= end:
             continue
         fmt = QTextCharFormat(base)
+        newline = " "
         for span in block.spans:
             if span.start <= start and end <= span.end:
                 _apply_style(fmt, span.style, span.href, palette)
-        # A line break inside a paragraph breaks the line, not the paragraph (one
-        # character either way, so positions in the text and the document agree).
-        cursor.insertText(text[start:end].replace("\n", LINE_SEPARATOR), fmt)
+                newline = LINE_SEPARATOR if span.style is InlineStyle.CODE else newline
+        # A line break inside a paragraph is where a scraper or an editor wrapped the
+        # text: it reads as a space (in code, as a line break within the paragraph).
+        # One character either way, so positions in the text and the document agree.
+        cursor.insertText(text[start:end].replace("\n", newline), fmt)
 
 
 #: Qt's line break within a paragraph.

@@ -71,3 +71,22 @@ def test_rows_start_level_whatever_the_wrapping(qtbot: QtBot) -> None:
         # Every row starts level (the last entry, the end of the text, may differ).
         offsets = [abs(x - y) for x, y in zip(left[:-1], right[:-1], strict=True)]
         assert max(offsets) < 1.0, str(offsets)
+
+
+def test_a_wrapped_paragraph_reads_as_one_and_keeps_its_positions(qtbot: QtBot) -> None:
+    """Line breaks inside a paragraph (a scraper's wrapping) read as spaces; code keeps its lines."""
+    from desktop.core.article import Article, Block, BlockKind, InlineSpan, InlineStyle, Metadata
+    from desktop.ui import text_render
+
+    wrapped = Article((Block(BlockKind.PARAGRAPH, "The talks will\nresume next\nweek."),
+                       Block(BlockKind.PARAGRAPH, "line one\nline two",
+                             spans=(InlineSpan(0, 17, InlineStyle.CODE),))), Metadata())
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.set_comparison(wrapped, wrapped, compare_articles(wrapped, wrapped))
+    doc = view.left.document()
+    assert doc.blockCount() == 2
+    assert doc.firstBlock().text() == "The talks will resume next week."
+    assert doc.lastBlock().text() == f"line one{text_render.LINE_SEPARATOR}line two"
+    view.show_text_range(0, wrapped.text.index("resume"), wrapped.text.index("resume") + 6)
+    assert view.left.textCursor().selectedText() == "resume"
