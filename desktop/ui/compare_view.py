@@ -312,7 +312,8 @@ class CompareView(QWidget):
         self._remeasure.stop()
         self._display = display_rows(self._comparison.blocks, self._expanded)
         scroll = self.left.verticalScrollBar().value()
-        windowed = sum(len(article.text) for article in self._articles) > compare_window.WINDOW_CHARS
+        length = sum(len(block.text) for article in self._articles for block in article.blocks)
+        windowed = length > compare_window.WINDOW_CHARS
         self._layouts = (PaneLayout(sentinel=windowed), PaneLayout(sentinel=windowed))
         self._window.reset(windowed)
         self._chunk_rows = CHUNK_ROWS
