@@ -32,10 +32,10 @@ def _pair() -> tuple[Article, Article]:
             load_bytes("\n\n".join(changed).encode(), path="b.txt"))
 
 
-def _view(qtbot: QtBot, a: Article, b: Article) -> CompareView:
+def _view(qtbot: QtBot, a: Article, b: Article, width: int = 900) -> CompareView:
     view = CompareView()
     qtbot.addWidget(view)
-    view.resize(900, 600)
+    view.resize(width, 600)
     view.show()
     QApplication.processEvents()
     with qtbot.waitSignal(view.rendering_finished, timeout=30_000):
@@ -113,12 +113,6 @@ def test_a_resize_measures_the_rows_again(qtbot: QtBot, monkeypatch: pytest.Monk
     QApplication.processEvents()
     qtbot.waitUntil(lambda: not view._remeasure.isActive() and view._remeasure_next >= view._remeasure_until)
     monkeypatch.setattr(compare_window, "WINDOW_CHARS", 10**9)
-    whole = CompareView()
-    qtbot.addWidget(whole)
-    whole.resize(600, 600)
-    whole.show()
-    QApplication.processEvents()
-    with qtbot.waitSignal(whole.rendering_finished, timeout=30_000):
-        whole.set_comparison(a, b, compare_articles(a, b))
+    whole = _view(qtbot, a, b, width=600)
     for side in (0, 1):
         assert _tops(view, side) == pytest.approx(_tops(whole, side), abs=1.0)
