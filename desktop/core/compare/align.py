@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -138,11 +139,13 @@ def _fuzzy_moves(a_left: list[int], b_left: list[int], wa: _Words, wb: _Words) -
         words = wa[x]
         if len(words) < MOVE_MIN_WORDS:
             continue
-        shared: Counter[int] = Counter()
-        for word in words:
-            found = postings.get(word)
-            if found and len(found) <= _COMMON_WORD:
-                shared.update(found)
+        # One update over all hits: the same counts, in the same first-seen order
+        # (which breaks ties in most_common), without a call per word.
+        shared = Counter(
+            itertools.chain.from_iterable(
+                found for word in words if (found := postings.get(word)) and len(found) <= _COMMON_WORD
+            )
+        )
         for y, _ in shared.most_common(_CANDIDATES):
             score = similarity(words, wb[y])
             if score >= MOVE_THRESHOLD:
@@ -195,11 +198,18 @@ def _opcodes(a_keys: Sequence[str], b_keys: Sequence[str]) -> list[tuple[str, in
     matches: list[tuple[int, int, int]] = []
     i0 = j0 = 0
     for i1, j1 in [*anchors, (len(a_keys), len(b_keys))]:
-        if i1 > i0 and j1 > j0:
+        if i1 - i0 == 1 and j1 - j0 == 1:  # one paragraph edited in place: no matcher needed
+            if a_keys[i0] == b_keys[j0]:
+                matches.append((i0, j0, 1))
+        elif i1 > i0 and j1 > j0:
             matcher = difflib.SequenceMatcher(None, a_keys[i0:i1], b_keys[j0:j1], autojunk=False)
             matches += [(i0 + x, j0 + y, n) for x, y, n in matcher.get_matching_blocks() if n]
         if i1 < len(a_keys):
-            matches.append((i1, j1, 1))
+            x, y, n = matches[-1] if matches else (-1, -1, 0)
+            if x + n == i1 and y + n == j1:  # runs of anchors: one match, fewer opcodes to merge
+                matches[-1] = (x, y, n + 1)
+            else:
+                matches.append((i1, j1, 1))
         i0, j0 = i1 + 1, j1 + 1
     opcodes: list[tuple[str, int, int, int, int]] = []
     i = j = 0
@@ -258,7 +268,7 @@ def align(a_keys: Sequence[str], b_keys: Sequence[str]) -> list[Pair]:
     gap_no = 0
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
-            result += [Pair(i1 + k, j1 + k) for k in range(i2 - i1)]
+            result += map(Pair, range(i1, i2), range(j1, j2))
             continue
         pairs = gap_pairs[gap_no]
         gap_no += 1

@@ -128,7 +128,12 @@ class BlockDiff:
     @property
     def changed(self) -> bool:
         """Whether this record is a difference at all."""
-        return self.op is not Op.EQUAL or any(s.op is not Op.EQUAL for s in self.segments)
+        if self.op is not Op.EQUAL:
+            return True
+        segments = self.segments
+        if len(segments) == 1:  # the usual equal paragraph, asked about for every record
+            return segments[0].op is not Op.EQUAL
+        return any(s.op is not Op.EQUAL for s in segments)
 
     def a_text(self) -> str:
         """A's side as the segments tell it (equal + delete)."""

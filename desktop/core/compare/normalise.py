@@ -80,7 +80,15 @@ def collapse_whitespace(text: str) -> str:
     # isprintable() is False for newlines, tabs and every Unicode space but " ".
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
+    if "\n" in text:  # re-wrapped: its line breaks are often all there is to undo
+        joined = text.replace("\n", " ")
+        if _is_collapsed(joined):  # then it is what splitting and joining would give
+            return joined
     return " ".join(text.split())
+
+
+def _is_collapsed(text: str) -> bool:
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def strip_markup(text: str) -> str:
@@ -92,6 +100,8 @@ def strip_markup(text: str) -> str:
 
 def fold_quotes(text: str) -> str:
     """Quote and dash style are not edits: curly quotes, dashes and `…` become ASCII."""
+    if text.isascii():  # O(1) for str; the backtick is the only ASCII character folded
+        return text.replace("`", "'") if "`" in text else text
     if len(text) < 40:  # a token: one pass beats a scan per character kind
         return text.translate(_QUOTES)
     for char, ascii_ in _QUOTE_PAIRS:

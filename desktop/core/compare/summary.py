@@ -48,18 +48,21 @@ def _body_phrase(body: Sequence[BlockDiff]) -> str:
 
 def summarise(records: Sequence[BlockDiff]) -> str:
     """Like "3 words changed in 1 paragraph; title and dateline added; appeal removed"."""
-    if not any(r.changed for r in records):
+    changed = [r for r in records if r.changed]
+    if not changed:
         return "No differences"
-    parts = [_body_phrase([r for r in records if r.zone is Zone.BODY and r.changed])]
+    body = Zone.BODY
+    parts = [_body_phrase([r for r in changed if r.zone is body])]
+    furniture = [r for r in changed if r.zone is not body]
     for ops, verb in (
         ((Op.INSERT,), "added"),
         ((Op.DELETE,), "removed"),
         ((Op.REPLACE, Op.MOVE), "changed"),
     ):
         labels: list[str] = []
-        for r in records:
+        for r in furniture:
             label = ZONE_LABELS[r.zone]
-            if r.zone is not Zone.BODY and r.op in ops and r.changed and label not in labels:
+            if r.op in ops and label not in labels:
                 labels.append(label)
         if labels:
             parts.append(f"{join_words(labels)} {verb}")

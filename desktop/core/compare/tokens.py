@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -67,22 +68,23 @@ def tokenise(text: str, options: CompareOptions) -> list[Token]:
 _TokenInfo = tuple[str, bool, bool, int]
 
 
-def _classify(token: str, options: CompareOptions) -> _TokenInfo:
-    core = token.rstrip() if options.ignore_whitespace else token
-    trailing = len(core) < len(token)
-    if not core or core[0].isspace():
+def _classify(core: str, options: CompareOptions) -> tuple[str, bool, bool]:
+    """Key, word-ness and separation of a token with no spaces after it ("" = spaces only)."""
+    if not core:
+        return "", False, True
+    first = core[0]
+    if first.isspace():
         kind = "space"
-    elif options.ignore_markup and core[0] in _MARKUP_STARTS and _MARKUP_FULL.fullmatch(core):
+    elif options.ignore_markup and first in _MARKUP_STARTS and _MARKUP_FULL.fullmatch(core):
         kind = "markup"
-    elif core[0].isalnum() or core[0] == "_":
+    elif first.isalnum() or first == "_":
         kind = "word"
     else:
         kind = "punct"
-    key = token_key(core, kind, options) if core else ""
+    key = token_key(core, kind, options)
     # Spaces and ignored punctuation keep words apart; markup does not ("**so**on"
     # reads "soon"). Two gaps that agree on this are the same gap.
-    separates = trailing or (not key and kind != "markup")
-    return key, kind == "word", separates, len(core)
+    return key, kind == "word", not key and kind != "markup"
 
 
 class TableFull(Exception):
@@ -111,13 +113,14 @@ class TokenTable:
 
     def classify(self, token: str) -> _TokenInfo:
         """The info of a token not seen before; its first element names its key ("" = ignored)."""
-        core_text = token.rstrip() if self.options.ignore_whitespace else token
-        if core_text and core_text != token:
+        core = token.rstrip() if self.options.ignore_whitespace else token
+        if core and core != token:
             # "word ", "word\n", "word  ": one word, classified once.
-            base = self.info.get(core_text) or self.classify(core_text)
+            base = self.info.get(core) or self.classify(core)
             info = self.info[token] = (base[0], base[1], True, base[3])
             return info
-        key, is_word, separates, core = _classify(token, self.options)
+        # Here `core` is the token itself, or empty: a run of ignored spaces.
+        key, is_word, separates = _classify(core, self.options)
         if key and not self.raw_keys:
             char = self._chars.get(key)
             if char is None:
@@ -125,17 +128,35 @@ class TokenTable:
                     raise TableFull
                 char = self._chars[key] = chr(CHAR_BASE + len(self._chars))
             key = char
-        info = self.info[token] = (key, is_word, separates, core)
+        info = self.info[token] = (key, is_word, separates, len(core))
         return info
 
 
-class Kept:
-    """The kept (non-ignored) tokens of one text, as parallel lists.
+def _splitter(options: CompareOptions) -> re.Pattern[str]:
+    if options.ignore_whitespace:
+        return _SPLIT_MARKUP_WS if options.ignore_markup else _SPLIT_PLAIN_WS
+    return _SPLIT_MARKUP if options.ignore_markup else _SPLIT_PLAIN
 
-    `names[k]` is the table's name for the key of kept token k (one character,
-    unless the table has raw keys). `seps[k]` tells whether the gap of ignored
-    tokens after kept token k keeps words apart; `lead_sep` the same for the gap
-    before the first one.
+
+def _token_infos(text: str, table: TokenTable) -> tuple[list[str], list[_TokenInfo]]:
+    """The tokens of `text` and their infos, classifying (in order) those never seen."""
+    tokens: list[str] = _splitter(table.options).findall(text)
+    # The hot path of a comparison. Every token is looked up in one C-level
+    # map; only tokens never seen before are classified in Python.
+    found = list(map(table.info.get, tokens))
+    if None in found:
+        return tokens, [info or table.classify(tok) for tok, info in zip(tokens, found, strict=True)]
+    return tokens, cast(list[_TokenInfo], found)
+
+
+class Kept:
+    """The kept (non-ignored) tokens of one text, as parallel sequences.
+
+    `names[k]` is the table's name for the key of kept token k: `names` is one
+    string of one character per token, unless the table has raw keys (then a
+    list of the keys). `seps[k]` tells whether the gap of ignored tokens after
+    kept token k keeps words apart; `lead_sep` the same for the gap before the
+    first one.
     """
 
     __slots__ = ("ends", "lead_sep", "names", "seps", "starts", "text", "words")
@@ -143,31 +164,36 @@ class Kept:
     def __init__(self, text: str, table: TokenTable) -> None:
         self.text = text
         self.lead_sep = False
+        tokens, infos = _token_infos(text, table)
+        self.names: str | list[str]
+        self.words: Sequence[bool]
+        self.seps: Sequence[bool]
+        if not infos:
+            self.starts, self.ends, self.words, self.seps = [], [], [], []
+            self.names = [] if table.raw_keys else ""
+            return
+        names_t, words_t, seps_t, cores = zip(*infos, strict=False)  # 4-tuples all: no check needed
+        if table.raw_keys:
+            names: str | list[str] = list(names_t)
+            complete = all(names_t)
+        else:  # one character per kept token: the names are the string diff_chars wants
+            names = "".join(names_t)
+            complete = len(names) == len(infos)
+        if complete:  # nothing ignored: the columns are the sequences
+            starts = list(itertools.accumulate(map(len, tokens), initial=0))
+            del starts[-1]
+            self.starts, self.ends = starts, list(map(operator.add, starts, cores))
+            self.names, self.words, self.seps = names, words_t, seps_t
+            return
+        self._gather(tokens, infos, table.raw_keys)
+
+    def _gather(self, tokens: list[str], infos: list[_TokenInfo], raw_keys: bool) -> None:
+        """The sequences when some tokens are ignored: their gaps join the kept token before."""
         starts: list[int] = []
         ends: list[int] = []
         names: list[str] = []
         words: list[bool] = []
         seps: list[bool] = []
-        options = table.options
-        if options.ignore_whitespace:
-            pattern = _SPLIT_MARKUP_WS if options.ignore_markup else _SPLIT_PLAIN_WS
-        else:
-            pattern = _SPLIT_MARKUP if options.ignore_markup else _SPLIT_PLAIN
-        tokens = pattern.findall(text)
-        # The hot path of a comparison. Every token is looked up in one C-level
-        # map; only tokens never seen before are classified in Python.
-        found = list(map(table.info.get, tokens))
-        infos: list[_TokenInfo] = (
-            [info or table.classify(tok) for tok, info in zip(tokens, found, strict=True)]
-            if None in found
-            else cast(list[_TokenInfo], found)
-        )
-        names_t, words_t, seps_t, cores = zip(*infos, strict=True) if infos else ((),) * 4
-        if names_t and all(names_t):  # nothing ignored: the lists are the columns
-            starts = list(itertools.accumulate(map(len, tokens), initial=0))[:-1]
-            self.starts, self.ends = starts, list(map(operator.add, starts, cores))
-            self.names, self.words, self.seps = list(names_t), list(words_t), list(seps_t)
-            return
         pos, sep = 0, False
         for token, (name, is_word, separates, core) in zip(tokens, infos, strict=True):
             if name:
@@ -187,7 +213,8 @@ class Kept:
             seps.append(sep)
         else:
             self.lead_sep = sep
-        self.starts, self.ends, self.names, self.words, self.seps = starts, ends, names, words, seps
+        self.starts, self.ends, self.words, self.seps = starts, ends, words, seps
+        self.names = names if raw_keys else "".join(names)
 
     def gap_end(self, k: int) -> int:
         """Where the gap after kept token k ends."""
@@ -203,6 +230,7 @@ def count_words(text: str, options: CompareOptions, table: TokenTable | None = N
     """Words of `text`, as the word diff counts them."""
     table = table or TokenTable(options, raw_keys=True)
     try:
-        return sum(Kept(text, table).words)
+        _, infos = _token_infos(text, table)
     except TableFull:
-        return sum(Kept(text, TokenTable(options, raw_keys=True)).words)
+        _, infos = _token_infos(text, TokenTable(options, raw_keys=True))
+    return sum(is_word for name, is_word, _, _ in infos if name)

@@ -10,6 +10,7 @@ insert everything" on long texts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -117,6 +118,10 @@ class WordDiff:
         return bool(self.a_ranges or self.b_ranges)
 
 
+# Enum members are found through their class's metaclass (~90 ns a lookup).
+_EQUAL, _INSERT, _DELETE = Op.EQUAL, Op.INSERT, Op.DELETE
+
+
 class _Builder:
     """Collects segments, merging neighbours of one op."""
 
@@ -145,25 +150,86 @@ def _trim(a: str, b: str, options: CompareOptions) -> tuple[int, int, int, int]:
     HTML tag, hence the `<` checks); when spacing is ignored, the chunks are
     compared, so re-wrapped lines still trim.
     """
-    if options.ignore_whitespace:
-        ca, cb = a.split(), b.split()
-    else:  # every space counts: compare characters, cut at the start of a space run
-        ca, cb = list(a), list(b)
+    if not options.ignore_whitespace:  # every space counts: cut at the start of a space run
+        p = max(0, a.rfind(" ", 0, common_prefix(a, b)))
+        while p > 0 and a[p - 1].isspace():
+            p -= 1
+        return (0, 0, len(a), len(b)) if p and "<" in a[:p] else (p, p, len(a), len(b))
+    head = _first_different_chunk(a, b)
+    if head is None:  # one text's chunks are the other's first ones
+        return 0, 0, len(a), len(b)
+    head_a, head_b = head
+    if head_a and "<" in a[:head_a]:
+        return 0, 0, len(a), len(b)
+    tail = _first_different_chunk(a[::-1], b[::-1])
+    if tail is None:  # the common tail would overlap the head: count chunks
+        return _trim_chunks(a, b)
+    tail_a, tail_b = _skip_space(a, len(a) - tail[0]), _skip_space(b, len(b) - tail[1])
+    if tail_a == len(a):  # no chunk in common at the end
+        return head_a, head_b, len(a), len(b)
+    if tail_a < head_a or tail_b < head_b:
+        return _trim_chunks(a, b)
+    if ">" not in a[tail_a:]:
+        return head_a, head_b, tail_a, tail_b
+    return head_a, head_b, len(a), len(b)
+
+
+_SPACE_RUN = re.compile(r"\s*")
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+#: How far back the start of a chunk is looked for in Python before asking the regex engine.
+_SHORT_CHUNK = 48
+
+
+def _skip_space(text: str, i: int) -> int:
+    """The end of the whitespace run at `i` (`i` itself if there is none)."""
+    if i < len(text) and text[i].isspace():
+        match = _SPACE_RUN.match(text, i)
+        assert match is not None
+        return match.end()
+    return i
+
+
+def _first_different_chunk(a: str, b: str) -> tuple[int, int] | None:
+    """Where the first whitespace-separated chunk that differs starts in `a` and in `b`.
+
+    None when the chunks of one text are all the other's first ones. Equal
+    stretches are compared as strings, a whitespace run at a time, which gives
+    what comparing the lists of chunks gives without making them.
+    """
+    ia = _skip_space(a, 0)
+    ib = _skip_space(b, 0)
+    while ia < len(a) and ib < len(b):
+        common = common_prefix(a, b) if ia == ib == 0 else common_prefix(a[ia:], b[ib:])
+        ea, eb = ia + common, ib + common
+        if common and (
+            a[ea - 1].isspace()  # the equal stretch ends in space: its chunks are all equal
+            or ((ea == len(a) or a[ea].isspace()) and (eb == len(b) or b[eb].isspace()))
+        ):
+            ia, ib = _skip_space(a, ea), _skip_space(b, eb)
+            continue
+        # The chunk in progress differs: go back to its start.
+        x, stop = ea, max(ia, ea - _SHORT_CHUNK)
+        while x > stop and not a[x - 1].isspace():
+            x -= 1
+        if x == stop > ia and not a[x - 1].isspace():  # a long chunk
+            match = _LAST_SPACE.search(a, ia, x)
+            x = match.end() if match else ia
+        return x, ib + (x - ia)
+    return None
+
+
+def _trim_chunks(a: str, b: str) -> tuple[int, int, int, int]:
+    """`_trim` ignoring whitespace, by lists of chunks (when head and tail may overlap)."""
+    ca, cb = a.split(), b.split()
     n = min(len(ca), len(cb))
     p = common_prefix(ca, cb)
     q = common_suffix(ca, cb, n - p)
-    if p >= n or not options.ignore_whitespace:
-        # Spaces count, or one text is a prefix of the other: cut at a space run.
-        p = max(0, "".join(ca[:p]).rfind(" "))
-        while p > 0 and a[p - 1].isspace():
-            p -= 1
-        q = 0
-        head_a = head_b = p
-    else:
-        head_a, head_b = _chunk_offset(a, p), _chunk_offset(b, p)
+    if p >= n:
+        return 0, 0, len(a), len(b)
+    head_a, head_b = _chunk_offset(a, p), _chunk_offset(b, p)
     if head_a and "<" in a[:head_a]:
-        head_a = head_b = q = 0
-    if q and options.ignore_whitespace:
+        return 0, 0, len(a), len(b)
+    if q:
         tail_a, tail_b = _chunk_offset(a, len(ca) - q), _chunk_offset(b, len(cb) - q)
         if ">" not in a[tail_a:]:
             return head_a, head_b, tail_a, tail_b
@@ -182,20 +248,24 @@ def word_diff(a: str, b: str, options: CompareOptions, table: TokenTable | None 
     head_a, head_b, tail_a, tail_b = _trim(a, b, options)
     if head_a or head_b or tail_a < len(a) or tail_b < len(b):
         inner = _word_diff_or_fallback(a[head_a:tail_a], b[head_b:tail_b], options, table)
-        segments = [Segment(Op.EQUAL, b[:head_b]), *inner.segments]
-        segments.append(Segment(Op.EQUAL, b[tail_b:]))
-        merged: list[Segment] = []
-        for seg in segments:
-            if not seg.text:
-                continue
-            if merged and merged[-1].op is seg.op:
-                merged[-1] = Segment(seg.op, merged[-1].text + seg.text)
+        # The inner segments never hold two neighbours of one op, nor empty text:
+        # the common head and tail join the equal run beside them, if any.
+        segments = list(inner.segments)
+        head, tail = b[:head_b], b[tail_b:]
+        if head:
+            if segments and segments[0].op is _EQUAL:
+                segments[0] = Segment(_EQUAL, head + segments[0].text)
             else:
-                merged.append(seg)
+                segments.insert(0, Segment(_EQUAL, head))
+        if tail:
+            if segments and segments[-1].op is _EQUAL:
+                segments[-1] = Segment(_EQUAL, segments[-1].text + tail)
+            else:
+                segments.append(Segment(_EQUAL, tail))
         return WordDiff(
-            tuple(merged),
-            tuple((x + head_a, y + head_a) for x, y in inner.a_ranges),
-            tuple((x + head_b, y + head_b) for x, y in inner.b_ranges),
+            tuple(segments),
+            tuple((x + head_a, y + head_a) for x, y in inner.a_ranges) if head_a else inner.a_ranges,
+            tuple((x + head_b, y + head_b) for x, y in inner.b_ranges) if head_b else inner.b_ranges,
             inner.words_inserted,
             inner.words_deleted,
         )
@@ -212,39 +282,41 @@ def _word_diff_or_fallback(a: str, b: str, options: CompareOptions, table: Token
 
 def _word_diff(a: str, b: str, table: TokenTable) -> WordDiff:
     sa, sb = Kept(a, table), Kept(b, table)
-    ops = (diff_tokens(sa.names, sb.names) if table.raw_keys
-           else diff_chars("".join(sa.names), "".join(sb.names)))
+    if isinstance(sa.names, str) and isinstance(sb.names, str):
+        ops = diff_chars(sa.names, sb.names)
+    else:
+        ops = diff_tokens(sa.names, sb.names)
     out = _Builder()
     a_ranges: list[tuple[int, int]] = []
     b_ranges: list[tuple[int, int]] = []
     words_ins = words_del = 0
     if sa.lead_sep == sb.lead_sep:
-        out.add(Op.EQUAL, sb.gap(-1))
+        out.add(_EQUAL, sb.gap(-1))
     else:
-        out.add(Op.DELETE, sa.gap(-1))
-        out.add(Op.INSERT, sb.gap(-1))
+        out.add(_DELETE, sa.gap(-1))
+        out.add(_INSERT, sb.gap(-1))
     ia = ib = 0
     for sign, n in ops:
         if sign == "=":
             if sa.seps[ia : ia + n] == sb.seps[ib : ib + n]:
-                out.add(Op.EQUAL, b[sb.starts[ib] : sb.gap_end(ib + n - 1)])
+                out.add(_EQUAL, b[sb.starts[ib] : sb.gap_end(ib + n - 1)])
             else:
                 for k in range(n):
-                    out.add(Op.EQUAL, b[sb.starts[ib + k] : sb.ends[ib + k]])
+                    out.add(_EQUAL, b[sb.starts[ib + k] : sb.ends[ib + k]])
                     if sa.seps[ia + k] == sb.seps[ib + k]:
-                        out.add(Op.EQUAL, sb.gap(ib + k))
+                        out.add(_EQUAL, sb.gap(ib + k))
                     else:
-                        out.add(Op.DELETE, sa.gap(ia + k))
-                        out.add(Op.INSERT, sb.gap(ib + k))
+                        out.add(_DELETE, sa.gap(ia + k))
+                        out.add(_INSERT, sb.gap(ib + k))
             ia += n
             ib += n
         elif sign == "-":
-            out.add(Op.DELETE, a[sa.starts[ia] : sa.gap_end(ia + n - 1)])
+            out.add(_DELETE, a[sa.starts[ia] : sa.gap_end(ia + n - 1)])
             a_ranges.append((sa.starts[ia], sa.ends[ia + n - 1]))
             words_del += sum(sa.words[ia : ia + n])
             ia += n
         else:
-            out.add(Op.INSERT, b[sb.starts[ib] : sb.gap_end(ib + n - 1)])
+            out.add(_INSERT, b[sb.starts[ib] : sb.gap_end(ib + n - 1)])
             b_ranges.append((sb.starts[ib], sb.ends[ib + n - 1]))
             words_ins += sum(sb.words[ib : ib + n])
             ib += n

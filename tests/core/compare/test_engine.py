@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -74,13 +76,27 @@ def test_identical_inputs_give_no_changes(a: Article, options: CompareOptions) -
 
 
 def _distinct(pair: tuple[Article, Article]) -> bool:
-    return all(len({fingerprint(b.text) for b in x.blocks}) == len(x.blocks) for x in pair)
+    return all(len({fingerprint(b.text) for b in x.blocks}) == len(x.blocks) and _units_without_repeats(x)
+               for x in pair)
+
+
+def _units_without_repeats(article: Article) -> bool:
+    """No word twice in one compared unit (a block joined with the blocks it continues into)."""
+    words: list[str] = []
+    for block in article.blocks:
+        words += block.text.split()
+        if not block.continues:
+            if len(set(words)) != len(words):
+                return False
+            words = []
+    return len(set(words)) == len(words)
 
 
 # Alignment breaks ties between repeated paragraphs (and the word diff between
-# repeated words) by position, and when paragraphs cross it is a choice which
-# one moved: none of that can be symmetric. With distinct paragraphs in order
-# (most real revisions) it must be; moves have their own symmetric test below.
+# repeated words, as in a paragraph joined with the one it continues into) by
+# position, and when paragraphs cross it is a choice which one moved: none of
+# that can be symmetric. With distinct paragraphs in order (most real revisions)
+# it must be; moves have their own symmetric test below.
 @settings(max_examples=300, deadline=None)
 @given(article_pairs(moves=False, unique=True).filter(_distinct), option_sets)
 def test_swapping_a_and_b_swaps_inserts_and_deletes(
@@ -236,6 +252,25 @@ def test_progress_is_reported_and_can_cancel() -> None:
     assert result.stats.paragraphs_deleted == 1
     with pytest.raises(CompareCancelled):
         compare_articles(a, b, progress=lambda done, total: done == 0)
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    a, b = article("One two.", "Three."), article("One three.")
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        seen: list[bool] = []
+        compare_articles(a, b, progress=lambda done, total: seen.append(gc.isenabled()) or True)
+        assert seen and not any(seen)  # held off while comparing
+        assert gc.isenabled()
+        with pytest.raises(CompareCancelled):
+            compare_articles(a, b, progress=lambda done, total: False)
+        assert gc.isenabled()
+        gc.disable()
+        compare_articles(a, b)
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 def test_results_are_frozen_and_hashable() -> None:
