@@ -205,7 +205,6 @@ class CompareView(QWidget):
         """Select text `[start, end)` of version A (side 0) or B (side 1) and scroll to it."""
         if self._articles is None or self._comparison is None:
             return
-        self._ensure_rendered(len(self._display) - 1)
         article = self._articles[side]
         offsets = article.block_offsets()
         block = max(0, bisect.bisect_right(offsets, start) - 1)
@@ -217,6 +216,12 @@ class CompareView(QWidget):
             if fold_start is not None and fold_start not in self._expanded:
                 self._expanded.add(fold_start)
                 self._render()
+        # Written up to its row only: on a long pair, not every row after it too.
+        rows = self._comparison.blocks
+        index = next((i for i, item in enumerate(self._display) if item.row is not None
+                      and block in (rows[item.row].a_blocks if side == 0 else rows[item.row].b_blocks)), None)
+        if index is not None:
+            self._ensure_rendered(index)
         pane = (self.left, self.right)[side]
         row = self._layouts[side].row_of_block.get(block)
         if row is not None:

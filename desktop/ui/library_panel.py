@@ -104,7 +104,8 @@ class LibraryPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Give the columns their share of the new width."""
         super().resizeEvent(event)
-        self._lay_out_columns()
+        if hasattr(self, "_widths"):  # not while __init__ is still building the panel
+            self._lay_out_columns()
 
     def refresh(self) -> None:
         """Re-read the library, keeping the selected articles selected."""
