@@ -9,6 +9,7 @@ Usage: python tools/bench_gui.py [--size 1M]
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import resource
 import sys
@@ -115,7 +116,12 @@ def main() -> None:
            f"{rss_full:.0f} MB fully rendered", f"{rss_before:.0f} MB before the view",
            "120 MB" if args.size == "1M" else "")
     # As the window does it: compared off the GUI thread (quotations too), then rendered.
+    # The first view goes first, so its objects are not what the collector walks meanwhile.
     view.close()
+    view.deleteLater()
+    del view, comparison, baseline
+    app.processEvents()
+    gc.collect()
     fresh = CompareView()
     fresh.resize(1400, 900)
     fresh.show()

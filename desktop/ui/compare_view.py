@@ -237,8 +237,10 @@ class CompareView(QWidget):
         pane.setTextCursor(cursor)
         pane.ensureCursorVisible()
 
-    def set_comparison(self, a: Article, b: Article, comparison: Comparison) -> None:
-        """Show an already computed comparison of `a` with `b`."""
+    def set_comparison(self, a: Article, b: Article, comparison: Comparison,
+                       display: list[DisplayRow] | None = None) -> None:
+        """Show an already computed comparison of `a` with `b` (`display`: its rows as first
+        shown, if already worked out: a long pair's take the window tens of milliseconds)."""
         self._articles = (a, b)
         self._comparison = comparison
         self._expanded.clear()
@@ -249,7 +251,7 @@ class CompareView(QWidget):
         self._more.stop()
         self._display = []
         self.left.verticalScrollBar().setValue(0)  # a new comparison starts at its top
-        self._render()
+        self._render(display)
         if self._pending_range is not None:
             pending, self._pending_range = self._pending_range, None
             self.show_text_range(*pending)
@@ -275,17 +277,17 @@ class CompareView(QWidget):
         self._generation += 1
         self._summary.setText("Comparing…")
         options = replace(self._options, boilerplate_fingerprints=self._boilerplate)
-        job = Job(self._generation, "The comparison", compare_articles, *self._articles, options)
+        job = Job(self._generation, "The comparison", _compare_for_view, *self._articles, options)
         job.succeeded.connect(self._on_job_succeeded)
         job.failed.connect(self._on_job_failed)
         self._job = job
         job.start()
 
     @Slot(int, object)
-    def _on_job_succeeded(self, generation: int, comparison: Comparison) -> None:
+    def _on_job_succeeded(self, generation: int, result: tuple[Comparison, list[DisplayRow]]) -> None:
         if generation != self._generation or self._articles is None:
             return  # a newer comparison was asked for meanwhile
-        self.set_comparison(*self._articles, comparison)
+        self.set_comparison(*self._articles, *result)
 
     @Slot(int, int, int)
     def _on_quotes_panel_quote_activated(self, side: int, start: int, end: int) -> None:
@@ -311,11 +313,11 @@ class CompareView(QWidget):
             self._start_job()
 
     # Rendering: the first screenful at once, the rest in chunks while the window stays live
-    def _render(self) -> None:
+    def _render(self, display: list[DisplayRow] | None = None) -> None:
         assert self._comparison is not None and self._articles is not None
         self._more.stop()
         self._remeasure.stop()
-        self._display = display_rows(self._comparison.blocks, self._expanded)
+        self._display = display if display is not None else display_rows(self._comparison.blocks, self._expanded)
         scroll = self.left.verticalScrollBar().value()
         length = sum(len(block.text) for article in self._articles for block in article.blocks)
         windowed = length > compare_window.WINDOW_CHARS
@@ -534,3 +536,8 @@ class CompareView(QWidget):
         total = bar.maximum() + bar.pageStep()
         bar.setValue(int(fraction * total - bar.pageStep() / 2))
 
+
+def _compare_for_view(a: Article, b: Article, options: CompareOptions) -> tuple[Comparison, list[DisplayRow]]:
+    """The comparison, and its rows as first shown (no fold opened), off the GUI thread."""
+    comparison = compare_articles(a, b, options)
+    return comparison, display_rows(comparison.blocks, set())
