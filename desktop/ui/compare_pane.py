@@ -39,7 +39,6 @@ class PaneLayout:
 
     block_numbers: dict[int, int] = field(default_factory=dict)  # article block → QTextBlock number
     rows: list[list[int]] = field(default_factory=list)  # display row → QTextBlock numbers
-    row_of_block: dict[int, int] = field(default_factory=dict)  # article block → display row
     sentinel: bool = False
 
     def block_start(self, doc: QTextDocument, index: int) -> int | None:
@@ -152,7 +151,7 @@ class RowWriter:
         return cursor
 
     def _write(self, cursor: QTextCursor, number: int, item: DisplayRow, *, first: bool) -> list[int]:
-        numbers = self._write_row(cursor, number, item, first=first)
+        numbers = self._write_row(cursor, item, first=first)
         if number == 0 and self.layout.sentinel:
             # The first row opens the text as it would in a document without the sentinel.
             top = QTextCursor(self.doc.findBlockByNumber(numbers[0]))
@@ -161,7 +160,7 @@ class RowWriter:
             top.setBlockFormat(fmt)
         return numbers
 
-    def _write_row(self, cursor: QTextCursor, number: int, item: DisplayRow, *, first: bool) -> list[int]:
+    def _write_row(self, cursor: QTextCursor, item: DisplayRow, *, first: bool) -> list[int]:
         numbers: list[int] = []
         if item.fold is not None:
             _write_fold_line(cursor, self.article, self.rows, item, self.side, self.font, self.palette, first=first)
@@ -176,7 +175,6 @@ class RowWriter:
             text_render.insert_block(cursor, self.article.blocks[index], self.font, self.palette,
                                      first=first and not numbers)
             self.layout.block_numbers[index] = cursor.block().blockNumber()
-            self.layout.row_of_block[index] = number
             tint = _block_tint(row, self.side)
             if tint is not None:
                 fmt = cursor.blockFormat()

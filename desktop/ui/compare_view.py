@@ -208,24 +208,23 @@ class CompareView(QWidget):
         article = self._articles[side]
         offsets = article.block_offsets()
         block = max(0, bisect.bisect_right(offsets, start) - 1)
-        folded = next((i for i, r in enumerate(self._comparison.blocks)
-                       if r.folded and block in (r.a_blocks if side == 0 else r.b_blocks)), None)
-        if folded is not None:
+        rows = self._comparison.blocks
+        owner = next((i for i, r in enumerate(rows) if block in (r.a_blocks if side == 0 else r.b_blocks)), None)
+        if owner is None:
+            return
+        if rows[owner].folded:
             fold_start = next((item.fold.start for item in self._display
-                               if item.fold is not None and item.fold.start <= folded < item.fold.end), None)
+                               if item.fold is not None and item.fold.start <= owner < item.fold.end), None)
             if fold_start is not None and fold_start not in self._expanded:
                 self._expanded.add(fold_start)
                 self._render()
-        # Written up to its row only: on a long pair, not every row after it too.
-        rows = self._comparison.blocks
-        index = next((i for i, item in enumerate(self._display) if item.row is not None
-                      and block in (rows[item.row].a_blocks if side == 0 else rows[item.row].b_blocks)), None)
-        if index is not None:
-            self._ensure_rendered(index)
+        index = next((i for i, item in enumerate(self._display) if item.row == owner), None)
+        if index is None:
+            return
+        # Written up to its row only (on a long pair, not every row after it too), and in the panes.
+        self._ensure_rendered(index)
+        self._bring_in(index, index + 1)
         pane = (self.left, self.right)[side]
-        row = self._layouts[side].row_of_block.get(block)
-        if row is not None:
-            self._bring_in(row, row + 1)
         base = self._layouts[side].block_start(pane.document(), block)
         if base is None:
             return

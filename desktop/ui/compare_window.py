@@ -44,10 +44,6 @@ class RowWindow:
         self.active = active
         self._written, self._shown = 0, set()
 
-    def shown(self, row: int) -> bool:
-        """Whether display row `row` has its text in the panes (always, when not windowed)."""
-        return not self.active or row in self._shown
-
     def measured(self, writers: tuple[RowWriter, RowWriter], start: int, end: int) -> None:
         """Rows `start..end` were just written (or written again) and padded."""
         if not self.active:
