@@ -6,7 +6,6 @@ Everything here is pure (apart from reading the file) and its results pickle.
 
 from __future__ import annotations
 
-import heapq
 import logging
 import os
 import stat
@@ -70,7 +69,7 @@ def paragraph(text: str) -> Paragraph:
 
 def paragraph_of_words(found: list[str]) -> Paragraph:
     """The `Paragraph` record of a body paragraph whose `words` are already known."""
-    hashes = heapq.nsmallest(textkeys.SKETCH_SIZE, textkeys.shingles_of_words(found))
+    hashes = textkeys.smallest(textkeys.shingles_of_words(found))
     return Paragraph(textkeys.stable_hash(" ".join(found)), tuple(hashes))
 
 

@@ -36,10 +36,12 @@ def mark_broken_paragraphs(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     for i in range(len(out) - 1):
         this, after = out[i], out[i + 1]
-        if (this.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE)
+        # The end is searched in the last two characters ("$" also matches
+        # before a final newline): searching the whole text tries every position.
+        if (after.text[:1].islower()
+                and this.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE)
                 and after.kind is this.kind
-                and _CONTINUED_END.search(this.text)
-                and after.text[:1].islower()):
+                and _CONTINUED_END.search(this.text[-2:])):
             out[i] = replace(this, continues=True)
     return out
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import random
+import zlib
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,16 @@ def test_title_key_ignores_case_and_punctuation(title: str) -> None:
 def test_same_story_text_is_symmetric_and_reflexive(a: set[int], b: set[int]) -> None:
     assert textkeys.same_story_text(a, b) == textkeys.same_story_text(b, a)
     assert textkeys.same_story_text(a, a) == (len(a) >= 20)
+
+
+@given(st.lists(st.text(alphabet="abcжё1", min_size=1, max_size=4), max_size=12))
+def test_shingles_keep_their_stored_values(words: list[str]) -> None:
+    """Libraries store shingle hashes: the CRC-32 of four words joined by spaces, a short paragraph's whole."""
+    n = textkeys.SHINGLE_WORDS
+    runs = [words] if 0 < len(words) <= n else [words[i : i + n] for i in range(len(words) - n + 1)]
+    assert textkeys.shingles_of_words(words) == {zlib.crc32(" ".join(run).encode("utf-8")) for run in runs}
+
+
+@given(st.sets(st.integers(-(2**63), 2**63 - 1)), st.integers(0, 10))
+def test_smallest_is_the_bottom_of_the_sorted_set(hashes: set[int], size: int) -> None:
+    assert textkeys.smallest(hashes, size) == heapq.nsmallest(size, hashes)

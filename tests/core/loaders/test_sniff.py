@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.core.article import Format
+from desktop.core.loaders import sniff
 from desktop.core.loaders.sniff import sniff_format
 from tests.conftest import MARKDOWN_SEED, PLAIN_SEED
 
@@ -29,3 +32,12 @@ def test_seeds() -> None:
 )
 def test_cases(text: str, suffix: str, expected: Format) -> None:
     assert sniff_format(text, suffix) is expected
+
+
+@pytest.mark.parametrize("signal", range(len(sniff._MARKDOWN_SIGNALS)))
+@given(data=st.data())
+def test_signal_guards_are_necessary(signal: int, data: st.DataObject) -> None:
+    """Every text a Markdown signal matches holds one of the strings that gate the signal's search."""
+    needs, pattern = sniff._MARKDOWN_SIGNALS[signal]
+    text = data.draw(st.from_regex(pattern))
+    assert any(s in text for s in needs), (text, needs)
