@@ -19,6 +19,7 @@ import pytest
 
 from desktop.core import library as lib
 from desktop.core.library.codec import blocks_from_blob
+from desktop.core.library.grouping import paragraphs_of
 from desktop.core.loaders import load_file
 from tests.core.library.conftest import prose
 
@@ -123,6 +124,10 @@ def _verify(library_dir: Path, paths: list[Path], *, check_blocks: int = 25) -> 
             assert decoded and all(b.text for b in decoded)
             if index % max(1, len(rows) // check_blocks or 1) == 0:
                 assert decoded == load_file(by_path[path]).blocks
+                # The grouping keys an import held in memory when it was killed were worked out again.
+                with library.reading() as conn:
+                    keys = {r[0] for r in conn.execute("SELECT key FROM paragraphs WHERE article_id = ?", (_id,))}
+                assert keys == {p.key for p in paragraphs_of(blocks)[1]}
         if rows:
             assert lib.search(library, "said", limit=5)
         return len(rows)

@@ -36,6 +36,7 @@ from desktop.core.library.listing import (
     user_fields,
     versions,
 )
+from desktop.core.library.pending import open_library
 from desktop.core.library.records import (
     AlreadyInLibrary,
     ArticleRow,
@@ -47,7 +48,7 @@ from desktop.core.library.records import (
     UserFields,
 )
 from desktop.core.library.schema import SCHEMA_VERSION
-from desktop.core.library.store import Library, data_version, open_library
+from desktop.core.library.store import Library, data_version
 
 __all__ = [
     "KEEP",

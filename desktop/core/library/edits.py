@@ -129,6 +129,7 @@ def _replace_extracted(conn: sqlite3.Connection, article_id: int, story_id: int,
     index_article(conn, article_id)
     conn.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM sketch WHERE article_id = ?", (article_id,))
+    grouping.forget_held(conn, article_id)
     grouping.record_paragraphs(conn, article_id, story_id, fresh.paragraphs,
                                   grouping.article_sketch(conn, fresh.paragraphs))
 

@@ -13,7 +13,7 @@ import sqlite3
 
 from desktop.core.library.errors import SearchQueryError
 from desktop.core.library.records import SearchHit
-from desktop.core.library.store import Library, index_unindexed, storage_error
+from desktop.core.library.store import Library, storage_error
 from desktop.core.library.textkeys import MARK_END, MARK_START, clean_text, fold_yo
 
 ELLIPSIS = "…"
@@ -33,17 +33,8 @@ INDEX_BATCH = 250
 
 
 def queue_for_index(conn: sqlite3.Connection, article_id: int) -> None:
-    """Mark a stored article for indexing by the next `index_pending`."""
+    """Mark a stored article for indexing by the next `pending.index_pending`."""
     conn.execute("INSERT OR IGNORE INTO unindexed (article_id) VALUES (?)", (article_id,))
-
-
-def index_pending(library: Library) -> int:
-    """Index every article stored but not yet indexed, in one transaction; returns how many."""
-    with library.reading() as conn:
-        if conn.execute("SELECT 1 FROM unindexed LIMIT 1").fetchone() is None:
-            return 0
-    with library.writing() as conn:
-        return index_unindexed(conn)
 
 
 def index_article(conn: sqlite3.Connection, article_id: int) -> None:

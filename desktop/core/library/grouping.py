@@ -17,7 +17,7 @@ from desktop.core.library import textkeys
 from desktop.core.library.codec import blocks_from_blob
 from desktop.core.library.errors import NotInLibraryError
 from desktop.core.library.prepare import Paragraph, paragraph
-from desktop.core.library.store import Library, now, require_live
+from desktop.core.library.store import Library, index_unindexed, now, require_live
 
 #: Sketch entries a candidate must share with the new article to be compared in
 #: full (one shared paragraph counts as this many).
@@ -56,16 +56,19 @@ def find_story(conn: sqlite3.Connection, *, url_key: str | None, title_key: str 
     if not keys and len(sketch) < MIN_SHARED_SKETCH:
         return None, sketch
     # Candidates share a whole paragraph (weight 2), or enough sketch entries
-    # (weight 1 each) for a copy whose every paragraph was touched.
+    # (weight 1 each) for a copy whose every paragraph was touched. UNION, not
+    # UNION ALL: a key both held here and settled by another process counts once.
     candidates = conn.execute(
         f"SELECT a.id, a.story_id, a.blocks FROM ("
         f"  SELECT article_id, SUM(weight) AS score FROM ("
-        f"    SELECT article_id, {MIN_SHARED_SKETCH} AS weight FROM paragraphs WHERE key IN ({_marks(keys)})"
-        f"    UNION ALL SELECT article_id, 1 FROM sketch WHERE hash IN ({_marks(sketch)})"
+        f"    SELECT key, article_id, {MIN_SHARED_SKETCH} AS weight FROM paragraphs WHERE key IN ({_marks(keys)})"
+        f"    UNION SELECT key, article_id, {MIN_SHARED_SKETCH} FROM held_paragraphs WHERE key IN ({_marks(keys)})"
+        f"    UNION SELECT hash, article_id, 1 FROM sketch WHERE hash IN ({_marks(sketch)})"
+        f"    UNION SELECT hash, article_id, 1 FROM held_sketch WHERE hash IN ({_marks(sketch)})"
         f"  ) GROUP BY article_id HAVING score >= ?"
         f") c JOIN articles a ON a.id = c.article_id "
         f"WHERE a.removed_at IS NULL AND a.story_id IS NOT NULL ORDER BY c.score DESC, a.id LIMIT ?",
-        (*keys, *sketch, MIN_SHARED_SKETCH, MAX_CANDIDATES),
+        (*keys, *keys, *sketch, *sketch, MIN_SHARED_SKETCH, MAX_CANDIDATES),
     ).fetchall()
     if not candidates:
         return None, sketch
@@ -105,8 +108,13 @@ def boilerplate_keys(conn: sqlite3.Connection, paragraphs: Sequence[Paragraph]) 
 
 
 def record_paragraphs(conn: sqlite3.Connection, article_id: int, story_id: int,
-                      paragraphs: Sequence[Paragraph], sketch: Sequence[int]) -> None:
-    """Store an article's paragraph keys and sketch; mark keys shared with other stories as boilerplate."""
+                      paragraphs: Sequence[Paragraph], sketch: Sequence[int], *, hold: bool = False) -> None:
+    """Store an article's paragraph keys and sketch; mark keys shared with other stories as boilerplate.
+
+    With `hold`, the keys go to this connection's held tables (an import's), which
+    `settle` writes to the library's own in one go; until then the queries here
+    read both.
+    """
     keys = list({p.key for p in paragraphs})
     # Keys known as boilerplate already are skipped: a site's appeal is in thousands
     # of articles, and joining all of them again for each new one grew with the library.
@@ -114,15 +122,53 @@ def record_paragraphs(conn: sqlite3.Connection, article_id: int, story_id: int,
     fresh = [key for key in keys if key not in known]
     if fresh:
         conn.execute(
-            f"INSERT OR IGNORE INTO boilerplate (key) SELECT DISTINCT p.key FROM paragraphs p "
-            f"JOIN articles a ON a.id = p.article_id WHERE p.key IN ({_marks(fresh)}) "
-            f"AND a.story_id != ? AND a.removed_at IS NULL",
-            (*fresh, story_id),
+            f"INSERT OR IGNORE INTO boilerplate (key) SELECT DISTINCT p.key FROM ("
+            f"  SELECT key, article_id FROM paragraphs WHERE key IN ({_marks(fresh)})"
+            f"  UNION ALL SELECT key, article_id FROM held_paragraphs WHERE key IN ({_marks(fresh)})"
+            f") p JOIN articles a ON a.id = p.article_id WHERE a.story_id != ? AND a.removed_at IS NULL",
+            (*fresh, *fresh, story_id),
         )
-    conn.executemany("INSERT OR IGNORE INTO paragraphs (key, article_id) VALUES (?, ?)",
+    prefix = "held_" if hold else ""
+    conn.executemany(f"INSERT OR IGNORE INTO {prefix}paragraphs (key, article_id) VALUES (?, ?)",
                      [(key, article_id) for key in keys])
-    conn.executemany("INSERT OR IGNORE INTO sketch (hash, article_id) VALUES (?, ?)",
+    conn.executemany(f"INSERT OR IGNORE INTO {prefix}sketch (hash, article_id) VALUES (?, ?)",
                      [(h, article_id) for h in sketch])
+    if hold:
+        conn.execute("INSERT OR IGNORE INTO held_articles (article_id) VALUES (?)", (article_id,))
+
+
+def settle(conn: sqlite3.Connection) -> int:
+    """An import's batch step (in a transaction): write the held keys to the library's
+    tables and add the queued articles to the full-text index; returns how many.
+
+    Articles queued but whose keys this connection does not hold were stored by an
+    import that was killed (or by another process, whose keys are the same): their
+    keys are worked out again from their blocks.
+    """
+    lost = conn.execute(
+        "SELECT a.id, a.story_id, a.blocks FROM unindexed u JOIN articles a ON a.id = u.article_id "
+        "WHERE a.story_id IS NOT NULL AND u.article_id NOT IN (SELECT article_id FROM held_articles) "
+        "ORDER BY a.id"
+    ).fetchall()
+    for article_id, story_id, blob in lost:
+        _, paragraphs = paragraphs_of(blob)
+        record_paragraphs(conn, article_id, story_id, paragraphs, article_sketch(conn, paragraphs))
+    # In key order, so that each page of the indexes is written once per batch.
+    conn.execute("INSERT OR IGNORE INTO paragraphs (key, article_id) "
+                 "SELECT key, article_id FROM held_paragraphs ORDER BY key, article_id")
+    conn.execute("INSERT OR IGNORE INTO sketch (hash, article_id) "
+                 "SELECT hash, article_id FROM held_sketch ORDER BY hash, article_id")
+    forget_held(conn)
+    return index_unindexed(conn)
+
+
+def forget_held(conn: sqlite3.Connection, article_id: int | None = None) -> None:
+    """Drop the keys this connection holds (for one article, or all)."""
+    for table in ("held_paragraphs", "held_sketch", "held_articles"):
+        if article_id is None:
+            conn.execute(f"DELETE FROM {table}")
+        else:
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
 
 def new_story(conn: sqlite3.Connection, story_id: int | None = None) -> int:
@@ -199,6 +245,7 @@ def _pin(conn: sqlite3.Connection, article_id: int, story_id: int) -> None:
 def regroup(library: Library) -> None:
     """Group every article again by the current rules; articles the user placed stay put."""
     with library.writing() as conn:
+        settle(conn)  # an import's held keys are in the tables emptied below
         rows = conn.execute("SELECT id, story_id, url_key, title_key, blocks FROM articles "
                             "WHERE story_manual = 0 AND removed_at IS NULL ORDER BY id").fetchall()
         taken = {r[0] for r in conn.execute(

@@ -21,8 +21,9 @@ from contextlib import suppress
 from desktop.core.errors import LoadError
 from desktop.core.library.codec import blocks_from_blob
 from desktop.core.library.errors import LibraryError
-from desktop.core.library.fulltext import INDEX_BATCH, index_article, index_pending, queue_for_index
+from desktop.core.library.fulltext import INDEX_BATCH, index_article, queue_for_index
 from desktop.core.library.grouping import article_sketch, find_story, new_story, record_paragraphs, shingler
+from desktop.core.library.pending import index_pending
 from desktop.core.library.prepare import Failed, Prepared, prepare_batch, prepare_file, prepare_text
 from desktop.core.library.records import AlreadyInLibrary, ImportedItem, ImportFailure, ImportSummary
 from desktop.core.library.store import Library, now
@@ -154,7 +155,7 @@ def _insert(conn: sqlite3.Connection, prepared: Prepared) -> ImportedItem:
     conn.execute("INSERT INTO doc (id, title, body) VALUES (?, ?, ?)",
                  (article_id, prepared.search_title, prepared.search_body))
     queue_for_index(conn, article_id)
-    record_paragraphs(conn, article_id, story_id, prepared.paragraphs, sketch)
+    record_paragraphs(conn, article_id, story_id, prepared.paragraphs, sketch, hold=True)
     return ImportedItem(prepared.source, article_id, story_id, twin[0] if twin else None)
 
 

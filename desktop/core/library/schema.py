@@ -97,6 +97,25 @@ def _to_v2(conn: sqlite3.Connection) -> None:
                          [(h, article_id) for h in textkeys.sketch(textkeys.shingles(p) for p in paragraphs)])
 
 
+#: Tables of one connection, in memory: the grouping keys of articles an import
+#: stored since its last batch (see `grouping.record_paragraphs`). Written to
+#: `paragraphs` and `sketch` one article at a time, keys at random places in those
+#: indexes made each article's commit write some sixteen pages more to the WAL.
+HELD_TABLES = """
+CREATE TEMP TABLE IF NOT EXISTS held_paragraphs (key INTEGER NOT NULL, article_id INTEGER NOT NULL,
+                                                 PRIMARY KEY (key, article_id)) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS held_sketch (hash INTEGER NOT NULL, article_id INTEGER NOT NULL,
+                                             PRIMARY KEY (hash, article_id)) WITHOUT ROWID;
+CREATE TEMP TABLE IF NOT EXISTS held_articles (article_id INTEGER PRIMARY KEY)
+"""
+
+
+def create_held_tables(conn: sqlite3.Connection) -> None:
+    """Create this connection's `HELD_TABLES` (in memory, never in the library file)."""
+    conn.execute("PRAGMA temp_store = MEMORY")
+    _executescript(conn, HELD_TABLES)
+
+
 #: `MIGRATIONS[n]` takes a library from version n to n + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,7 +26,7 @@ from desktop.core.library.errors import (
     LibraryStorageError,
     NotInLibraryError,
 )
-from desktop.core.library.schema import migrate
+from desktop.core.library.schema import create_held_tables, migrate
 from desktop.core.library.textkeys import fold_yo
 from desktop.core.settings import default_library_dir
 
@@ -112,12 +112,12 @@ class Library:
                 raise
 
 
-def open_library(folder: str | os.PathLike[str] | None = None, *,
-                 busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Library:
-    """Open (creating or migrating as needed) the library in `folder`.
+def connect_library(folder: str | os.PathLike[str] | None = None, *,
+                    busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Library:
+    """Connect to (creating or migrating as needed) the library in `folder`.
 
     `folder` defaults to `default_library_dir()` (`$PALIMPSEST_LIBRARY` or the
-    user data folder).
+    user data folder). `pending.open_library` also finishes what a killed import left.
     """
     where = Path(folder) if folder is not None else default_library_dir()
     try:
@@ -142,6 +142,7 @@ def open_library(folder: str | os.PathLike[str] | None = None, *,
         conn.create_function("fold_yo", 1, fold_yo, deterministic=True)
         conn.create_function("indexed_tokens", 1, indexed_tokens, deterministic=True)
         migrate(conn, where / DB_NAME)
+        create_held_tables(conn)
     except ValueError as error:
         conn.close()
         raise LibraryError(str(error)) from error
@@ -152,12 +153,7 @@ def open_library(folder: str | os.PathLike[str] | None = None, *,
         conn.close()
         raise LibraryStorageError(f"cannot back up the library before upgrading it: "
                                   f"{error.strerror or error}") from error
-    library = Library(conn, where)
-    # An import that was killed between storing and indexing left some behind.
-    if conn.execute("SELECT 1 FROM unindexed LIMIT 1").fetchone() is not None:
-        with library.writing() as writer:
-            index_unindexed(writer)
-    return library
+    return Library(conn, where)
 
 
 def indexed_tokens(sizes: bytes | None) -> int:
