@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from desktop.core.article import BlockKind, InlineStyle
 from desktop.core.loaders.html_blocks import sanitise
-from desktop.core.loaders.markdown import EXTENSIONS, blocks_from_markdown, markdown_to_html
+from desktop.core.loaders.markdown import _PATTERN_NEEDS, EXTENSIONS, blocks_from_markdown, markdown_to_html
 
 
 def test_links_read_as_their_text() -> None:
@@ -68,3 +68,7 @@ def test_plain_text_shortcut_is_in_place() -> None:
     """The shortcut hooks a private method of the package: fail loudly if a release renames it."""
     converter = markdown_lib.Markdown()
     assert hasattr(converter.treeprocessors["inline"], "_InlineProcessor__handleInline")
+    assert hasattr(converter.treeprocessors["inline"], "_InlineProcessor__applyPattern")
+    # Every inline pattern of the converter has its strings (a new one would be tried everywhere).
+    ours = markdown_lib.Markdown(extensions=list(EXTENSIONS))
+    assert {item.name for item in ours.inlinePatterns._priority} <= set(_PATTERN_NEEDS)
