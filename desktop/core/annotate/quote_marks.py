@@ -47,6 +47,11 @@ _CLOSE_AFTER = frozenset(" \t\r\n\xa0)]}.,;:!?—–-/<\u2009\u202f…")
 # Words that start with an apostrophe standing for dropped letters: ’em, ’n’, ’til, ’90s.
 _ELISION = re.compile(r"(?:em|n|til|cause|tis|twas|bout|round|nuff|s|d|\d\d?s?)\b", re.IGNORECASE)
 _LAYOUT_SPACE = " \t\r\xa0\u2009\u202f"
+# Feet and inches (5’2”, 6'2"): the double mark after them is an inch mark, never a quote.
+_FEET_BEFORE = re.compile(r"(?<![\w.])\d{1,2}['’]\d{1,2}$")
+# A single closer right after sentence punctuation (“Let’s go.’ …): if no single mark is
+# open, it may be the closer of the open double quotation, typed with the wrong mark.
+_SENTENCE_PUNCT = frozenset(".!?")
 
 
 @dataclass(slots=True)
@@ -71,6 +76,8 @@ def _double_role(text: str, i: int, stack: list[_Open]) -> str:
     open_before = prev == "" or prev in _OPEN_BEFORE or prev in _DOUBLE or prev in "‘'"
     close_after = nxt == "" or nxt in _CLOSE_AFTER or nxt in _DOUBLE or nxt in "’'"
     doubles_open = any(not o.single for o in stack)
+    if ch in '"”' and _FEET_BEFORE.search(text, max(0, i - 8), i):
+        return "skip"  # an inch mark: 5’2”, 6'2"
     if ch in "„«":
         return "open"
     if ch == "»":
@@ -135,7 +142,21 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     singles = 0 if "''" in text else len(_SINGLE_PAIR.findall(text))
     if singles >= 2 and singles > 2 * sum(1 for s in spans if s.depth == 0):
         spans = _scan(text, single_outer=True)
-    return spans
+    return [s for s in spans if not _is_label(text, s)]
+
+
+def _is_label(text: str, span: QuoteSpan) -> bool:
+    """A paragraph that is only a short quoted label ending in a colon ("Related:").
+
+    Scraped pages put such labels above lists of links or embeds: layout, not quotation.
+    """
+    inner = text[span.start + 1 : span.end - 1].rstrip()
+    if not inner.endswith(":") or len(inner.split()) > 3:
+        return False
+    before = text[text.rfind("\n", 0, span.start) + 1 : span.start]
+    after_end = text.find("\n", span.end)
+    after = text[span.end : len(text) if after_end < 0 else after_end]
+    return before.strip() == "" and after.strip() == ""
 
 
 # A rough count of top-level single-quoted phrases, to tell British-style text.
@@ -174,6 +195,8 @@ class _Scan:
         # Chain of a quotation left open at a paragraph end whose next paragraph opens
         # with a mark: that mark continues it.
         self.pending: int | None = None
+        # A single closer that may have closed the open double quotation (see ``_misclosed``).
+        self.misclosed: int | None = None
 
     def mark(self, i: int, ch: str) -> None:
         """Take the quotation mark ``ch`` at ``i``."""
@@ -183,6 +206,8 @@ class _Scan:
             if not self.single_outer and not any(not o.single for o in stack):
                 return
             role = _single_role(self.text, i, stack)
+            if role == "skip" and not self.single_outer and self.misclosed is None:
+                self.misclosed = _misclosed(self.text, i, stack)
         else:
             role = _double_role(self.text, i, stack)
         if role == "open":
@@ -206,6 +231,8 @@ class _Scan:
                 opener = stack[k]
                 del stack[k:]
                 self.spans.append(QuoteSpan(opener.pos, i + 1, k, opener.chain, True))
+                if not stack:
+                    self.misclosed = None  # closed by its own mark after all
                 return
         # A stray closer (its opener is missing or was a misread apostrophe): ignore it.
 
@@ -216,11 +243,23 @@ class _Scan:
         paragraph end; if the next paragraph opens with such a mark, it continues the chain.
         """
         text = self.text
-        outer = next((o for o in self.stack if o.single == self.single_outer), None)
+        opened = [o for o in self.stack if o.single == self.single_outer]
+        outer = opened[0] if opened else None
+        cut, self.misclosed = self.misclosed, None
         self.stack.clear()
         if outer is None:
             return  # also keeps ``pending`` across the blank line between paragraphs
         self.pending = None
+        if cut is not None and cut > outer.pos:
+            # “Let’s go.’ Lee said …: never closed by a double mark, the quotation ends
+            # at the single closer after its last sentence; what follows is narration.
+            self._lift_after(cut)
+            self.spans.append(QuoteSpan(outer.pos, cut + 1, 0, outer.chain, True))
+            rest = next((o for o in opened if o.pos > cut), None)
+            if rest is None:
+                return
+            self.chains += 1
+            outer = _Open(rest.pos, rest.char, rest.single, self.chains)
         end = i
         while end > outer.pos + 1 and text[end - 1] in _LAYOUT_SPACE:
             end -= 1
@@ -231,3 +270,39 @@ class _Scan:
             j += 1
         if j < len(text) and text[j] in ("‘'" if self.single_outer else '"“„«'):
             self.pending = outer.chain
+
+    def _lift_after(self, cut: int) -> None:
+        """Spans found after ``cut`` were nested in a quotation that ended there: lift them."""
+        k = len(self.spans)
+        while k > 0 and self.spans[k - 1].start > cut:
+            k -= 1
+        lifted = sorted(self.spans[k:], key=lambda s: (s.start, -s.end))
+        del self.spans[k:]
+        chain = 0
+        skip_to = -1
+        for span in lifted:
+            if span.start < skip_to:
+                continue
+            if span.depth <= 1:
+                if self.text[span.start] in "‘’'":
+                    skip_to = span.end  # single marks count only inside a double quotation
+                    continue
+                self.chains += 1
+                chain = self.chains
+            self.spans.append(QuoteSpan(span.start, span.end, span.depth - 1, chain, span.closed))
+
+
+def _misclosed(text: str, i: int, stack: list[_Open]) -> int | None:
+    """``i`` when the single mark there may close the open double quotation, else None.
+
+    Only a lone double quotation (no single mark open inside it) and a single closer right
+    after sentence punctuation and before a space qualify: “We can win.’ The rally …
+    Whether it did is known at the paragraph end: a double closer later means it did not.
+    """
+    if len(stack) != 1 or stack[0].single or text[i] not in "’'":
+        return None
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if prev in _SENTENCE_PUNCT and (nxt == "" or nxt.isspace()):
+        return i
+    return None
