@@ -1,9 +1,10 @@
 """Finding dates and times in news text and normalising them to TIMEX3-style values.
 
 The rules live in ``dates_absolute`` (written-out calendar dates), ``dates_periods``
-(quarters, halves, seasons), ``dates_holidays`` (Christmas, Easter, Labor Day),
-``dates_relative`` (yesterday, last month, weekdays), ``dates_counts`` (three days
-ago, every week) and ``dates_times`` (clock times, vague references). Every rule
+(quarters, halves, reporting periods), ``dates_seasons`` (seasons, year-end),
+``dates_holidays`` (Christmas, Easter, Labor Day), ``dates_relative`` (yesterday, last
+month, weekdays), ``dates_counts`` (three days ago, every week) and ``dates_times``
+(clock times, vague references). Every rule
 proposes candidates; the longest win, so "Friday, Jan. 9, 2026" is one mention rather
 than three.
 ``dates_context`` reads the tense that decides which Friday is meant, and
@@ -25,6 +26,7 @@ from desktop.core.annotate import (
     dates_holidays,
     dates_periods,
     dates_relative,
+    dates_seasons,
     dates_times,
 )
 from desktop.core.annotate.dates_anaphora import resolve_anchors
@@ -43,6 +45,7 @@ KINDS: Final = frozenset({"date", "time", "weekday", "relative", "vague", "durat
 _RULES: Final[tuple[Rule, ...]] = (
     *dates_absolute.RULES,
     *dates_periods.RULES,
+    *dates_seasons.RULES,
     *dates_holidays.RULES,
     *dates_relative.RULES,
     *dates_counts.RULES,

@@ -1,4 +1,4 @@
-"""Rules for parts of a year: quarters, halves, seasons, year-end and reporting periods."""
+"""Rules for a year's reporting periods: quarters, halves and "the year-ago period"."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import datetime
 import re
 from typing import Final
 
-from desktop.core.annotate.dates_calendar import SEASONS, add_quarters, quarter_of
-from desktop.core.annotate.dates_rules import Context, Found, Rule, compile_ci
-from desktop.core.annotate.dates_spelled import SPELLED_YEAR_RE, spelled_year
+from desktop.core.annotate.dates_calendar import add_months, add_quarters, quarter_of, safe_date
+from desktop.core.annotate.dates_lexicon import MONTH_RE, month_number
+from desktop.core.annotate.dates_rules import Context, Found, Rule, compile_ci, is_capitalised
 
 _ORDINALS: Final[dict[str, int]] = {
     "first": 1,
@@ -71,6 +71,53 @@ def _of_year(m: re.Match[str], dct: datetime.date | None) -> int | None:
     return None
 
 
+# "the second quarter ended Oct. 31": the closing day that pins a reporting period down.
+_ENDED_ON: Final = re.compile(
+    rf"\s*,?\s+(?:ended|ending)\s+(?P<month>{MONTH_RE})\s+(?P<day>[0-3]?\d)(?!\d)(?:\s*,\s*(?P<year>\d{{4}})(?!\d))?",
+    re.IGNORECASE,
+)
+
+
+def _ended_on(ctx: Context, pos: int) -> datetime.date | None:
+    """The closing day of a period whose mention ends at ``pos``, when one follows it."""
+    found = _ENDED_ON.match(ctx.text, pos)
+    if found is None or not is_capitalised(found["month"]):
+        return None
+    month = month_number(found["month"])
+    if month is None:
+        return None
+    day = int(found["day"])
+    if found["year"]:
+        return safe_date(int(found["year"]), month, day)
+    if ctx.dct is None:
+        return None
+    # As with the date itself: a period that has ended closed on or before the DCT.
+    closing = safe_date(ctx.dct.year, month, day)
+    if closing is not None and closing > ctx.dct:
+        closing = safe_date(ctx.dct.year - 1, month, day)
+    return closing
+
+
+# The head of an apposition told a year back: "In the comparable year-ago quarter, ...".
+_YEAR_AGO_HEAD: Final = re.compile(
+    r"\b(?:year-ago|year-earlier|year\s+ago|prior-year|year-before)\s+quarter\s*,\s*$", re.IGNORECASE
+)
+
+
+def _latest_year(dct: datetime.date, quarter: int) -> int:
+    """The year of the latest quarter numbered ``quarter`` that has begun by the DCT."""
+    return dct.year if quarter <= quarter_of(dct) else dct.year - 1
+
+
+def _calendar_quarter_ending(closing: datetime.date) -> tuple[int, int]:
+    """The calendar quarter most of the three months up to ``closing`` fall in.
+
+    A company's quarter ended July 31 runs May to July: mostly the second calendar quarter.
+    """
+    year, month = add_months(closing.year, closing.month, -1)
+    return year, (month - 1) // 3 + 1
+
+
 def _ordinal_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     n = _ORDINALS[m.group("ord").lower()]
     unit = m.group("unit").lower()
@@ -89,6 +136,13 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     if unit == "half" and year is None and not re.search(r"\d{4}|year", m.group("mods") or ""):
         # "the first half" alone is as often a match's as a year's.
         return None
+    closing = _ended_on(ctx, m.end()) if unit == "quarter" else None
+    if year is None and ctx.dct is not None and _YEAR_AGO_HEAD.search(ctx.text, max(0, start - 40), start):
+        # "the year-ago quarter, the second quarter ended ...": the apposition is a year back too.
+        year = _latest_year(ctx.dct, n) - 1
+    if year is None and closing is not None and not _base_year(m.group("mods") or "", closing)[1]:
+        # A fiscal quarter keeps its own number but takes its year from the day it closed.
+        year = closing.year
     if year is None:
         mods = m.group("mods") or ""
         if ctx.dct is None:
@@ -120,13 +174,26 @@ def _bare_quarter(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if ctx.dct is None:
         return Found(None, "date")
+    closing = _ended_on(ctx, m.end())
+    if det == "the" and not mods and closing is not None:
+        year, quarter = _calendar_quarter_ending(closing)
+        return Found(f"{year:04d}-Q{quarter}", "date")
     year, quarter = add_quarters(ctx.dct.year, quarter_of(ctx.dct), -1)
     framed = quarter_context(ctx, m.start()) if det == "this" and not mods else None
+    named = named_quarter(ctx, m.start()) if det == "the" and not mods else None
+    apposed = _APPOSED_ORDINAL.match(ctx.text, m.end())
     if framed is not None and ctx.tense(m.start(), m.end()) != "future":
         # In an earnings report, "this quarter's loss" is the quarter being reported on.
         year, quarter = framed
+    elif named is not None:
+        # "Profit rose in the fiscal first quarter ... sales in the quarter": the one just named.
+        year, quarter = named
     elif det in ("this", "next") or "current" in mods:
         year, quarter = add_quarters(ctx.dct.year, quarter_of(ctx.dct), det == "next")
+    if apposed is not None and mods:
+        # "the year-ago quarter, the second quarter ended ...": the apposition names which.
+        quarter = _ORDINALS[apposed["ord"].lower()]
+        year = _latest_year(ctx.dct, quarter)
     found = re.search(r"\d{4}", mods)
     if found:
         year = int(found.group())
@@ -174,6 +241,36 @@ def quarter_context(ctx: Context, pos: int) -> tuple[int, int] | None:
     return add_quarters(ctx.dct.year, quarter_of(ctx.dct), -1)
 
 
+_QUARTER_ORDINAL_RE = "|".join(sorted(_QUARTER_ORDINALS, key=len, reverse=True))
+# "the year-ago quarter, the second quarter": an ordinal quarter in apposition.
+_APPOSED_ORDINAL: Final = re.compile(
+    rf",\s+(?:the\s+|its\s+)?(?:fiscal[\s-]+)?(?P<ord>{_QUARTER_ORDINAL_RE})[\s-]+quarter\b",
+    re.IGNORECASE,
+)
+_ORDINAL_QUARTER_MENTION: Final = re.compile(
+    rf"\b(?P<ord>{_QUARTER_ORDINAL_RE})[\s-]+quarter(?!\w|-century)", re.IGNORECASE
+)
+
+
+def named_quarter(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """The (year, quarter) of the ordinal quarter named last shortly before ``pos``, if any.
+
+    "The quarter" in an earnings report is the one the report named, fiscal or not.
+    """
+    if ctx.dct is None:
+        return None
+    last = None
+    for found in _ORDINAL_QUARTER_MENTION.finditer(ctx.text, max(0, pos - _QUARTER_REACH), pos):
+        last = found
+    if last is None:
+        return None
+    n = _ORDINALS[last["ord"].lower()]
+    closing = _ended_on(ctx, last.end())
+    if closing is not None:
+        return closing.year, n
+    return _latest_year(ctx.dct, n), n
+
+
 def _year_before(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.dct is None:
         return Found(None, "relative")
@@ -207,57 +304,6 @@ def _period(m: re.Match[str], ctx: Context) -> Found | None:
     elif re.search(r"year-ago|year-earlier|year\s+ago|comparable|corresponding|same|prior", mods):
         year -= 1
     return Found(f"{year:04d}-Q{quarter}", "date")
-
-
-def _year_end(m: re.Match[str], ctx: Context) -> Found | None:
-    if ctx.dct is None:
-        return Found(None, "date")
-    calendar = "fiscal" not in m.group().lower()
-    if calendar and ctx.tense(m.start(), m.end()) == "past" and (ctx.dct.month, ctx.dct.day) != (12, 31):
-        # A year-end already reached ("up 5% since year-end") is last year's closing day;
-        # one ahead ("by year-end") is told as this year, its end a modifier.
-        return Found(f"{ctx.dct.year - 1:04d}-12-31", "date")
-    return Found(f"{ctx.dct.year:04d}", "date")
-
-
-_SEASON_START: Final[dict[str, int]] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-def _season(m: re.Match[str], ctx: Context) -> Found | None:
-    code = SEASONS[m.group("season").lower()]
-    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
-    after = ctx.text[m.end() : m.end() + 12]
-    if not m.group("year") and not m.group("spelled"):
-        if not rel:
-            return None
-        if rel in ("the", "early", "late", "mid", "mid-") and re.match(
-            r"\s+(?:of|in|from|to|was|is|and|for)\b", after
-        ):
-            return None
-    if m.group("year"):
-        year = int(m.group("year"))
-    elif m.group("spelled"):
-        year = spelled_year(m.group("spelled"))
-    elif ctx.dct is None:
-        return Found(None, "date")
-    else:
-        start_month = _SEASON_START[code]
-        last = rel.endswith("last")
-        past = rel.endswith("past")
-        following = rel.endswith(("next", "coming"))
-        if not (last or past or following) and rel.endswith("the"):
-            tense = ctx.tense(m.start(), m.end())
-            past, following = tense == "past", tense == "future"
-        if last:
-            # TimeBank reads "last spring" as the previous year's, even late in the year.
-            year = ctx.dct.year - 1
-        elif past:
-            year = ctx.dct.year if ctx.dct.month >= start_month else ctx.dct.year - 1
-        elif following:
-            year = ctx.dct.year if ctx.dct.month < start_month else ctx.dct.year + 1
-        else:
-            year = ctx.dct.year
-    return Found(f"{year:04d}-{code}", "date")
 
 
 def _two_quarters(m: re.Match[str], ctx: Context) -> Found | None:
@@ -308,12 +354,6 @@ RULES: Final[tuple[Rule, ...]] = (
         3,
     ),
     Rule(
-        "year-end",
-        compile_ci(r"(?:around\s+)?(?:(?:calendar\s+|fiscal\s+)?year[-\s]end|year['’]s\s+end)(?![\w-])"),
-        _year_end,
-        3,
-    ),
-    Rule(
         "ordinal-quarter",
         compile_ci(
             rf"(?:(?:the|this|that)\s+)?{_QUARTER_MODS}(?P<ord>{_ORDINAL_RE})"
@@ -337,16 +377,5 @@ RULES: Final[tuple[Rule, ...]] = (
         compile_ci(rf"(?:the\s+)?(?P<which>first|last|final)\s+two\s+quarters{_OF_YEAR}"),
         _two_quarters,
         2,
-    ),
-    Rule(
-        "season",
-        compile_ci(
-            r"(?:(?P<rel>this(?:\s+past|\s+coming)?|last|next|the(?:\s+coming|\s+past)?|"
-            r"early|late|mid-?|the\s+early|the\s+late)\s*)?"
-            r"(?P<season>spring|summer|fall|autumn|winter)(?![\w-])"
-            rf"(?:\s*(?:of\s+)?(?:(?P<year>\d{{4}})(?!\d)|{SPELLED_YEAR_RE}))?"
-        ),
-        _season,
-        3,
     ),
 )

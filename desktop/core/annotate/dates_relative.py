@@ -229,6 +229,21 @@ def _until_then(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(None, "relative", m.start("span"), m.end(), anchor=("same", 0))
 
 
+def _apposed_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "Oct. 12, the day before the crash": "the day" is the date it stands beside."""
+    del ctx
+    if not is_capitalised(m.group()):
+        return None  # "may, the day ..." holds no month
+    return Found(None, "relative", m.start("span"), m.end("span"), anchor=("same", 0))
+
+
+def _elliptic_last(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "twice as much this year as last": the unit "last" leaves out is the one just named."""
+    if ctx.dct is None:
+        return Found(None, "relative", m.start("span"), m.end())
+    return Found(_unit_value(ctx.dct, m.group("unit").lower(), -1), "relative", m.start("span"), m.end())
+
+
 def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     if capitalised_mid_sentence(ctx.text, m.start("unit")):
         return None
@@ -287,6 +302,24 @@ RULES: Final[tuple[Rule, ...]] = (
             rf"(?P<unit>{_UNIT_RE})(?![\w-])"
         ),
         _relative_unit,
+        4,
+    ),
+    Rule(
+        "apposed-day",
+        compile_ci(
+            rf"(?:(?:{MONTH_RE})\s+[0-3]?\d(?:\s*,\s*\d{{4}})?|{WEEKDAY_FULL_RE})\s*,\s+"
+            r"(?P<span>the\s+day)(?=\s+(?:before|after|of|when)\b)"
+        ),
+        _apposed_day,
+        4,
+    ),
+    Rule(
+        "elliptic-last",
+        compile_ci(
+            r"this\s+(?P<unit>week|month|year)\s+(?:as|than|and|or|over)\s+(?P<span>last)(?![\w-])"
+            r"(?!\s+(?:week|month|year|quarter|season|time)\b)"
+        ),
+        _elliptic_last,
         4,
     ),
     Rule(
