@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QMimeData, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -17,7 +18,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop.core.article import Article, BlockKind, shorten
 from desktop.core.compare.model import BlockDiff, Op
@@ -58,6 +59,10 @@ class ComparePane(QTextBrowser):
     resized = Signal()
     fold_clicked = Signal(int)
 
+    #: Gives a selection's start and end in a document holding all of it, when the pane's
+    #: holds only part (a long comparison lets go of rows far from view); None: it holds all.
+    whole_selection: Callable[[int, int], tuple[QTextDocument, int, int] | None] | None = None
+
     def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
@@ -70,6 +75,23 @@ class ComparePane(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> None:
         """Never load anything an article points to."""
         return None
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy (and drag) the whole selection, rows let go of included."""
+        cursor = self.textCursor()
+        whole = self.whole_selection(cursor.selectionStart(), cursor.selectionEnd()) if self.whole_selection else None
+        if whole is None:
+            return super().createMimeDataFromSelection()
+        # Qt's own copy, from a scratch editor: mime data made here in Python would be
+        # deleted by the clipboard after the interpreter has gone, a crash on quitting.
+        document, start, end = whole
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        scratch = QTextEdit()
+        scratch.setDocument(document)
+        scratch.setTextCursor(cursor)
+        return scratch.createMimeDataFromSelection()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Report a change of width: rows must be re-aligned with the new wrapping."""

@@ -8,7 +8,7 @@ import time
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QTextCursor, QTextFormat
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -134,6 +134,8 @@ class CompareView(QWidget):
         self._realign.timeout.connect(self._align_rows)
         self._chunk_rows = CHUNK_ROWS
         self._window = RowWindow((self.left, self.right))
+        self.left.whole_selection = lambda start, end: self._whole_selection(0, start, end)
+        self.right.whole_selection = lambda start, end: self._whole_selection(1, start, end)
         self._follow_timer = QTimer(self)
         self._follow_timer.setSingleShot(True)
         self._follow_timer.setInterval(0)
@@ -378,6 +380,11 @@ class CompareView(QWidget):
                           self._font, self.left.palette()),
                 RowWriter(self.right.document(), self._layouts[1], self._articles[1], self._comparison.blocks, 1,
                           self._font, self.right.palette()))
+
+    def _whole_selection(self, side: int, start: int, end: int) -> tuple[QTextDocument, int, int] | None:
+        if self._comparison is None or self._articles is None:
+            return None
+        return self._window.whole_selection(self._writers()[side], self._display, start, end)
 
     def _bring_in(self, start: int, end: int) -> None:
         """Make sure rows `start..end` have their text in the panes (a long comparison lets go of some)."""

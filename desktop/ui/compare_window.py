@@ -9,6 +9,7 @@ the alignment do not change), and written again when the view comes near.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 
 from PySide6.QtGui import QTextDocument
@@ -43,6 +44,40 @@ class RowWindow:
         """A new rendering starts: windowed if `active`."""
         self.active = active
         self._written, self._shown = 0, set()
+
+    def is_shown(self, row: int) -> bool:
+        """Whether display row `row` has its text in the panes (always, when not windowed)."""
+        return not self.active or row in self._shown
+
+    def whole_selection(self, writer: RowWriter, display: list[DisplayRow], start: int,
+                        end: int) -> tuple[QTextDocument, int, int] | None:
+        """A scratch document holding every row positions `start..end` of `writer`'s pane
+        cover, and where they are in it (None when all those rows are shown: the pane's
+        own document will do).
+
+        Rows let go of are written again by the same writer, so they read as they
+        do when in view.
+        """
+        doc, rows = writer.doc, writer.layout.rows
+        if not self.active or not rows:
+            return None
+        first, last = (_row_of_block(rows, doc.findBlock(position).blockNumber()) for position in (start, end))
+        if all(self.is_shown(row) for row in range(first, last + 1)):
+            return None
+        scratch, layout = QTextDocument(), PaneLayout()
+        RowWriter(scratch, layout, writer.article, writer.rows, writer.side, writer.font,
+                  writer.palette).append(display[first : last + 1])
+
+        def row_start(document: QTextDocument, numbers: list[int]) -> int:
+            return document.findBlockByNumber(numbers[0]).position()
+
+        begin = row_start(scratch, layout.rows[0])
+        if self.is_shown(first):  # where the selection starts within its row
+            begin += max(0, start - row_start(doc, rows[first]))
+        finish = scratch.characterCount() - 1
+        if self.is_shown(last):
+            finish = min(finish, row_start(scratch, layout.rows[-1]) + end - row_start(doc, rows[last]))
+        return scratch, begin, max(begin, finish)
 
     def measured(self, writers: tuple[RowWriter, RowWriter], start: int, end: int) -> None:
         """Rows `start..end` were just written (or written again) and padded."""
@@ -119,6 +154,11 @@ def row_at(doc: QTextDocument, rows: list[list[int]], y: float) -> int:
         else:
             high = middle
     return low
+
+
+def _row_of_block(rows: list[list[int]], number: int) -> int:
+    """The display row holding block `number` (the first row for a block before all rows)."""
+    return max(0, bisect.bisect_right([numbers[0] for numbers in rows], number) - 1)
 
 
 def _runs(rows: range | list[int], wanted: Callable[[int], bool]) -> Iterator[tuple[int, int]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.core.article import Article
@@ -116,3 +117,42 @@ def test_a_resize_measures_the_rows_again(qtbot: QtBot, monkeypatch: pytest.Monk
     whole = _view(qtbot, a, b, width=600)
     for side in (0, 1):
         assert _tops(view, side) == pytest.approx(_tops(whole, side), abs=1.0)
+
+
+def test_copy_takes_the_rows_let_go_of_too(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Select All + Copy, or a selection running from a shown row into far ones, copies what
+    the unwindowed view would: the rows let go of are written again for the clipboard."""
+    a, b = _pair()
+    whole = _view(qtbot, a, b)
+    monkeypatch.setattr(compare_window, "WINDOW_CHARS", 0)
+    windowed = _view(qtbot, a, b)
+    clipboard = QApplication.clipboard()
+
+    def copied(pane: QTextEdit, from_text: str | None) -> str:
+        cursor = pane.textCursor()
+        cursor.setPosition(0 if from_text is None else pane.toPlainText().index(from_text) + 5)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        pane.setTextCursor(cursor)
+        pane.copy()
+        return clipboard.text()
+
+    for side in (0, 1):
+        panes = [(view.left, view.right)[side] for view in (whole, windowed)]
+        for from_text in (None, "Paragraph 1:"):  # all, and from the middle of a shown row on
+            expected, got = (copied(pane, from_text) for pane in panes)
+            assert got == expected and "Paragraph 298" in got
+    # Within the rows shown, the pane's own copy serves.
+    assert windowed._whole_selection(0, 0, 20) is None
+    # Scrolled to the end, the first rows let go of: from the top into the middle of a shown row.
+    bar = windowed.left.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: "Paragraph 0:" not in windowed.left.toPlainText())
+    got = []
+    for pane in (whole.left, windowed.left):
+        cursor = pane.textCursor()
+        cursor.setPosition(0)
+        cursor.setPosition(pane.toPlainText().index("Paragraph 298") + 5, QTextCursor.MoveMode.KeepAnchor)
+        pane.setTextCursor(cursor)
+        pane.copy()
+        got.append(clipboard.text())
+    assert got[1] == got[0] and got[0].startswith("Paragraph 0:") and got[0].endswith("Parag")
