@@ -12,6 +12,7 @@ searches. Everything lives in a temporary folder that is deleted afterwards.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
 import resource
@@ -143,6 +144,14 @@ def _cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
+def _reap_workers(timeout: float = 10.0) -> None:
+    """Wait for the import's worker processes to end: the CPU time of a child counts
+    (`RUSAGE_CHILDREN`) only once it has been waited for."""
+    deadline = time.monotonic() + timeout
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def loader_cpu(files: list[Path]) -> float:
     """CPU ms per file of `load_bytes` alone (reading, decoding, parsing, metadata)."""
     datas = [(p.read_bytes(), str(p)) for p in files]
@@ -193,6 +202,7 @@ def main() -> int:
             cpu_before = _cpu_seconds()
             summary = lib.import_paths(library, [data], workers=args.workers)
             elapsed = time.perf_counter() - started
+            _reap_workers()
             cpu_after = _cpu_seconds()
             main_cpu, workers_cpu = ((after - before) / len(files) * 1000
                                      for after, before in zip(cpu_after, cpu_before, strict=True))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import time
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFont, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,10 +21,10 @@ from desktop.core.annotate.versions import QuoteReport
 from desktop.core.article import Article
 from desktop.core.compare import CompareOptions, Comparison, compare_articles
 from desktop.core.compare.navigate import DisplayRow, change_stops, display_rows, next_stop
-from desktop.ui import compare_window, text_render
+from desktop.ui import text_render
 from desktop.ui.compare_filter_bar import CompareFilterBar
-from desktop.ui.compare_pane import ComparePane, PaneLayout, RowWriter, align_rows, row_tops, start_document
-from desktop.ui.compare_window import RowWindow, row_at
+from desktop.ui.compare_pane import ComparePane
+from desktop.ui.compare_rows import PaneRows
 from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.quotes_panel import QuotesPanel
@@ -33,10 +32,6 @@ from desktop.ui.theme import mark_color
 from desktop.ui.workers import Job
 
 __all__ = ["ComparePane", "CompareView"]
-
-FIRST_ROWS = 60  # rendered before the first frame: a screenful and more
-CHUNK_ROWS = 120  # rendered per turn of the event loop after that, at first
-CHUNK_SECONDS = 0.03  # then as many rows as take this long, so the window never stalls
 
 
 class CompareView(QWidget):
@@ -69,12 +64,9 @@ class CompareView(QWidget):
         self._job: Job | None = None
         self._boilerplate: frozenset[str] = frozenset()
         self._pending_range: tuple[int, int, int] | None = None
-        self._display: list[DisplayRow] = []
         self._expanded: set[int] = set()
-        self._layouts = (PaneLayout(), PaneLayout())
         self._current: int | None = None  # display row of the current change
         self._syncing = False
-        self._aligning = False
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(self._font.pointSizeF(), 10.5) * 1.05)
 
@@ -127,30 +119,11 @@ class CompareView(QWidget):
         layout.addWidget(self._filter_bar)
         layout.addWidget(self._vertical, 1)
 
-        # Wrapping changes with every width; re-align once the panes have settled.
-        self._realign = QTimer(self)
-        self._realign.setSingleShot(True)
-        self._realign.setInterval(0)
-        self._realign.timeout.connect(self._align_rows)
-        self._chunk_rows = CHUNK_ROWS
-        self._window = RowWindow((self.left, self.right))
-        self.left.whole_selection = lambda start, end: self._whole_selection(0, start, end)
-        self.right.whole_selection = lambda start, end: self._whole_selection(1, start, end)
-        self._follow_timer = QTimer(self)
-        self._follow_timer.setSingleShot(True)
-        self._follow_timer.setInterval(0)
-        self._follow_timer.timeout.connect(self._on_follow_timeout)
-        self._remeasure = QTimer(self)
-        self._remeasure.setSingleShot(True)
-        self._remeasure.setInterval(0)
-        self._remeasure.timeout.connect(self._on_remeasure_timeout)
-        self._remeasure_next = self._remeasure_until = 0
-        self._more = QTimer(self)
-        self._more.setSingleShot(True)
-        self._more.setInterval(0)
-        self._more.timeout.connect(self._on_more_timeout)
+        self.rows = PaneRows(self.left, self.right, parent=self)
+        self.rows.finished.connect(self._on_rows_finished)
+        self.rows.remeasured.connect(self._update_overview)
+        self.rows.followed.connect(self._highlight_current)
         for pane in (self.left, self.right):
-            pane.resized.connect(self._realign.start)
             pane.fold_clicked.connect(self._on_pane_fold_clicked)
         self.left.verticalScrollBar().valueChanged.connect(self._on_left_scrolled)
         self.right.verticalScrollBar().valueChanged.connect(self._on_right_scrolled)
@@ -215,19 +188,19 @@ class CompareView(QWidget):
         if owner is None:
             return
         if rows[owner].folded:
-            fold_start = next((item.fold.start for item in self._display
+            fold_start = next((item.fold.start for item in self.rows.display
                                if item.fold is not None and item.fold.start <= owner < item.fold.end), None)
             if fold_start is not None and fold_start not in self._expanded:
                 self._expanded.add(fold_start)
                 self._render()
-        index = next((i for i, item in enumerate(self._display) if item.row == owner), None)
+        index = next((i for i, item in enumerate(self.rows.display) if item.row == owner), None)
         if index is None:
             return
         # Written up to its row only (on a long pair, not every row after it too), and in the panes.
-        self._ensure_rendered(index)
-        self._bring_in(index, index + 1)
+        self.rows.ensure_written(index)
+        self.rows.bring_in(index, index + 1)
         pane = (self.left, self.right)[side]
-        base = self._layouts[side].block_start(pane.document(), block)
+        base = self.rows.layouts[side].block_start(pane.document(), block)
         if base is None:
             return
         text = article.blocks[block].text
@@ -249,8 +222,7 @@ class CompareView(QWidget):
         self._left_title.setText(f"A: {a.display_title()}" + (f"  ({a.meta.path})" if a.meta.path else ""))
         self._right_title.setText(f"B: {b.display_title()}" + (f"  ({b.meta.path})" if b.meta.path else ""))
         self._summary.setText(comparison.summary)
-        self._more.stop()
-        self._display = []
+        self.rows.stop()
         self.left.verticalScrollBar().setValue(0)  # a new comparison starts at its top
         self._render(display)
         if self._pending_range is not None:
@@ -270,7 +242,7 @@ class CompareView(QWidget):
         """The comparison row of the current change, if one was navigated to."""
         if self._current is None:
             return None
-        return self._display[self._current].row
+        return self.rows.display[self._current].row
 
     # Computing
     def _start_job(self) -> None:
@@ -316,57 +288,21 @@ class CompareView(QWidget):
     # Rendering: the first screenful at once, the rest in chunks while the window stays live
     def _render(self, display: list[DisplayRow] | None = None) -> None:
         assert self._comparison is not None and self._articles is not None
-        self._more.stop()
-        self._remeasure.stop()
-        self._display = display if display is not None else display_rows(self._comparison.blocks, self._expanded)
+        if display is None:
+            display = display_rows(self._comparison.blocks, self._expanded)
         scroll = self.left.verticalScrollBar().value()
-        length = sum(len(block.text) for article in self._articles for block in article.blocks)
-        windowed = length > compare_window.WINDOW_CHARS
-        self._layouts = (PaneLayout(sentinel=windowed), PaneLayout(sentinel=windowed))
-        self._window.reset(windowed)
-        self._chunk_rows = CHUNK_ROWS
-        for pane, layout in zip((self.left, self.right), self._layouts, strict=True):
-            pane.setDocument(text_render.new_document(self._font))
-            start_document(pane.document(), layout)
-        self._render_more(FIRST_ROWS if scroll == 0 else len(self._display))
+        self.rows.write(self._articles, self._comparison, display, self._font, all_at_once=scroll != 0)
         self.left.verticalScrollBar().setValue(scroll)
         self._highlight_current()
 
     def rendering_done(self) -> bool:
         """Whether every row is in the panes."""
-        return len(self._layouts[0].rows) >= len(self._display)
-
-    def _render_more(self, count: int) -> None:
-        assert self._comparison is not None and self._articles is not None
-        start = len(self._layouts[0].rows)
-        end = min(start + count, len(self._display))
-        writers = self._writers()
-        for writer in writers:
-            writer.append(self._display[start:end])
-        # From the row before: its height against the end of the text was not its height
-        # against the row now after it (Qt lets facing margins overlap).
-        self._pad_range(max(0, start - 1), end)
-        self._window.measured(writers, start, end)
-        if end < len(self._display):
-            self._more.start()
-        else:
-            self._update_overview()
-            self.rendering_finished.emit()
+        return self.rows.done()
 
     @Slot()
-    def _on_more_timeout(self) -> None:
-        if self._comparison is not None and not self.rendering_done():
-            started = time.perf_counter()
-            self._render_more(self._chunk_rows)
-            took = max(time.perf_counter() - started, 1e-4)
-            # Rows vary in length from one article to the next: aim at the time, not a count.
-            self._chunk_rows = max(10, min(1000, int(self._chunk_rows * CHUNK_SECONDS / took)))
-
-    def _ensure_rendered(self, index: int) -> None:
-        """Render synchronously up to display row `index` (navigation got ahead of the chunks)."""
-        missing = index + 1 - len(self._layouts[0].rows)
-        if missing > 0:
-            self._render_more(missing + FIRST_ROWS)
+    def _on_rows_finished(self) -> None:
+        self._update_overview()
+        self.rendering_finished.emit()
 
     @Slot(int)
     def _on_pane_fold_clicked(self, start: int) -> None:
@@ -374,84 +310,15 @@ class CompareView(QWidget):
         self._current = None
         self._render()
 
-    def _writers(self) -> tuple[RowWriter, RowWriter]:
-        assert self._comparison is not None and self._articles is not None
-        return (RowWriter(self.left.document(), self._layouts[0], self._articles[0], self._comparison.blocks, 0,
-                          self._font, self.left.palette()),
-                RowWriter(self.right.document(), self._layouts[1], self._articles[1], self._comparison.blocks, 1,
-                          self._font, self.right.palette()))
-
-    def _whole_selection(self, side: int, start: int, end: int) -> tuple[QTextDocument, int, int] | None:
-        if self._comparison is None or self._articles is None:
-            return None
-        return self._window.whole_selection(self._writers()[side], self._display, start, end)
-
-    def _bring_in(self, start: int, end: int) -> None:
-        """Make sure rows `start..end` have their text in the panes (a long comparison lets go of some)."""
-        if self._window.active and self._comparison is not None:
-            self._window.bring_in(self._writers(), self._display, self._pad_range, start, end)
-
     @Slot()
-    def _on_follow_timeout(self) -> None:
-        if self._window.active and self._comparison is not None:
-            self._window.follow_view(self._writers(), self._display, self._pad_range)
-            self._highlight_current()
-
-    @Slot()
-    def _align_rows(self) -> None:
-        """Pad the shorter side of each rendered row so both sides' rows start level (after a resize)."""
-        if not self._display:
-            return
-        if self._window.active:
-            # Rows not in the panes are as tall as they were at the old width: measure
-            # them all again, a slice at a time, keeping the row at the top in place.
-            # Rows written from now on are measured at the new width anyway.
-            self._remeasure_next, self._remeasure_until = 0, len(self._layouts[0].rows)
-            self._remeasure.start()
-            return
-        self._pad_range(0, len(self._layouts[0].rows))
-        if self.rendering_done():
-            self._update_overview()
-
-    @Slot()
-    def _on_remeasure_timeout(self) -> None:
-        if not self._window.active or self._comparison is None:
-            return
-        start = self._remeasure_next
-        end = min(start + max(10, self._chunk_rows), self._remeasure_until)
-        if start >= end:
-            return
-        started = time.perf_counter()
-        bar, doc, rows = self.left.verticalScrollBar(), self.left.document(), self._layouts[0].rows
-        anchor = row_at(doc, rows, bar.value())
-        offset = bar.value() - row_tops(doc, rows, anchor, anchor + 1)[0]
-        self._window.remeasure(self._writers(), self._display, self._pad_range, start, end)
-        bar.setValue(int(row_tops(doc, rows, anchor, anchor + 1)[0] + offset))
-        took = max(time.perf_counter() - started, 1e-4)
-        self._chunk_rows = max(10, min(1000, int((end - start) * CHUNK_SECONDS / took)))
-        self._remeasure_next = end
-        if end < self._remeasure_until:
-            self._remeasure.start()
-        elif self.rendering_done():
-            self._update_overview()
-
-    def _pad_range(self, start: int, end: int) -> None:
-        if self._aligning or start >= end:
-            return
-        self._aligning = True
-        try:
-            align_rows((self.left.document(), self.right.document()), self._layouts, start, end)
-        finally:
-            self._aligning = False
-
     def _update_overview(self) -> None:
         if self._comparison is None:
             return
-        tops = row_tops(self.left.document(), self._layouts[0].rows)
+        tops = self.rows.tops()
         total = max(1.0, tops[-1])
         rows = self._comparison.blocks
         marks = []
-        for i, item in enumerate(self._display):
+        for i, item in enumerate(self.rows.display):
             if item.fold is not None:
                 marks.append((tops[i] / total, tops[i + 1] / total, rows[item.fold.start].op, True))
             elif item.row is not None and rows[item.row].changed:
@@ -470,18 +337,17 @@ class CompareView(QWidget):
     def _go_to_change(self, *, forward: bool) -> None:
         if self._comparison is None:
             return
-        stops = change_stops(self._comparison.blocks, self._display)
+        stops = change_stops(self._comparison.blocks, self.rows.display)
         current = self._current if self._current is not None else self._row_at_top(forward)
         target = next_stop(stops, current, forward=forward)
-        if target is not None:
-            self._ensure_rendered(target)
         if target is None:
             self.status_message.emit("No more changes" + (" below." if forward else " above."))
             return
+        self.rows.ensure_written(target)
         self._current = target
-        self._bring_in(target, target + 1)
+        self.rows.bring_in(target, target + 1)
         self._scroll_to_row(target)
-        self._on_follow_timeout()
+        self.rows.follow_view(now=True)
         self._highlight_current()
 
     def _row_at_top(self, forward: bool) -> int | None:
@@ -489,16 +355,16 @@ class CompareView(QWidget):
         value = self.left.verticalScrollBar().value()
         if value == 0:
             return None
-        tops = row_tops(self.left.document(), self._layouts[0].rows)
+        tops = self.rows.tops()
         above = [i for i, top in enumerate(tops[:-1]) if top <= value]
         return above[-1] if above else None
 
     def _scroll_to_row(self, index: int) -> None:
-        top = row_tops(self.left.document(), self._layouts[0].rows)[index]
+        top = self.rows.tops()[index]
         self.left.verticalScrollBar().setValue(int(top - self.left.viewport().height() / 4))
 
     def _highlight_current(self) -> None:
-        for pane, layout in zip((self.left, self.right), self._layouts, strict=True):
+        for pane, layout in zip((self.left, self.right), self.rows.layouts, strict=True):
             selections = []
             if self._current is not None and self._current < len(layout.rows):
                 for number in layout.rows[self._current]:
@@ -519,8 +385,7 @@ class CompareView(QWidget):
     def _on_left_scrolled(self, value: int) -> None:
         self._follow(self.right, value)
         self._update_visible_range()
-        if self._window.active:
-            self._follow_timer.start()
+        self.rows.follow_view()
 
     @Slot(int)
     def _on_right_scrolled(self, value: int) -> None:

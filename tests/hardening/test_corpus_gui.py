@@ -133,7 +133,7 @@ def test_compare_view_shows_it_inertly(name: str, readable: dict[str, Article],
         tail_a, tail_b = a.blocks[-1].text[-100:], b.blocks[-1].text[-100:]
         # Rows are written in chunks while the window stays live: wait for the last.
         qtbot.waitUntil(view.rendering_done, timeout=int(BOUND * 1000))
-        if not view._window.active:  # a long pair keeps only the rows near the view
+        if not view.rows.window.active:  # a long pair keeps only the rows near the view
             assert tail_a in view.left.toPlainText() and tail_b in view.right.toPlainText()
         for pane in (view.left, view.right):
             pane.grab()

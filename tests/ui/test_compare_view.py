@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -64,9 +67,9 @@ def test_rows_start_level_whatever_the_wrapping(qtbot: QtBot) -> None:
         view.show()
         view.set_comparison(a, b, compare_articles(a, b))
         QApplication.processEvents()  # the panes take their new width; the view re-aligns on it
-        view._align_rows()
-        left = row_tops(view.left.document(), view._layouts[0].rows)
-        right = row_tops(view.right.document(), view._layouts[1].rows)
+        view.rows.align()
+        left = row_tops(view.left.document(), view.rows.layouts[0].rows)
+        right = row_tops(view.right.document(), view.rows.layouts[1].rows)
         assert len(left) == len(right) > 10
         # Every row starts level (the last entry, the end of the text, may differ).
         offsets = [abs(x - y) for x, y in zip(left[:-1], right[:-1], strict=True)]
@@ -90,3 +93,19 @@ def test_a_wrapped_paragraph_reads_as_one_and_keeps_its_positions(qtbot: QtBot) 
     assert doc.lastBlock().text() == f"line one{text_render.LINE_SEPARATOR}line two"
     view.show_text_range(0, wrapped.text.index("resume"), wrapped.text.index("resume") + 6)
     assert view.left.textCursor().selectedText() == "resume"
+
+
+def test_a_view_let_go_of_is_freed_at_once(qtbot: QtBot) -> None:
+    """No reference cycle holds a view: Python's collector may run on a worker thread, and a
+    widget it freed there would be destroyed off the GUI thread (the app hung on quitting)."""
+    a, b = load_bytes(OLD, path="old.txt"), load_bytes(NEW, path="new.txt")
+    gc.disable()
+    try:
+        view = CompareView()
+        with qtbot.waitSignal(view.comparison_shown):
+            view.set_comparison(a, b, compare_articles(a, b))
+        freed = weakref.ref(view)
+        del view
+        assert freed() is None
+    finally:
+        gc.enable()

@@ -46,7 +46,7 @@ def _view(qtbot: QtBot, a: Article, b: Article, width: int = 900) -> CompareView
 
 def _tops(view: CompareView, side: int) -> list[float]:
     pane = (view.left, view.right)[side]
-    return row_tops(pane.document(), view._layouts[side].rows)
+    return row_tops(pane.document(), view.rows.layouts[side].rows)
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +65,7 @@ def test_a_long_pair_keeps_few_rows_yet_every_row_where_it_would_be(qtbot: QtBot
     whole = _view(qtbot, a, b)
     monkeypatch.setattr(compare_window, "WINDOW_CHARS", 0)
     windowed = _view(qtbot, a, b)
-    assert windowed._window.active and not whole._window.active
+    assert windowed.rows.window.active and not whole.rows.window.active
     # Only the rows near the view have their text in the panes…
     assert len(windowed.left.toPlainText()) < len(whole.left.toPlainText()) / 3
     assert "Paragraph 0:" in windowed.left.toPlainText() and "Paragraph 150" not in windowed.left.toPlainText()
@@ -112,7 +112,7 @@ def test_a_resize_measures_the_rows_again(qtbot: QtBot, monkeypatch: pytest.Monk
     view = _view(qtbot, a, b)
     view.resize(600, 600)
     QApplication.processEvents()
-    qtbot.waitUntil(lambda: not view._remeasure.isActive() and view._remeasure_next >= view._remeasure_until)
+    qtbot.waitUntil(lambda: not view.rows.remeasuring())
     monkeypatch.setattr(compare_window, "WINDOW_CHARS", 10**9)
     whole = _view(qtbot, a, b, width=600)
     for side in (0, 1):
@@ -142,7 +142,7 @@ def test_copy_takes_the_rows_let_go_of_too(qtbot: QtBot, monkeypatch: pytest.Mon
             expected, got = (copied(pane, from_text) for pane in panes)
             assert got == expected and "Paragraph 298" in got
     # Within the rows shown, the pane's own copy serves.
-    assert windowed._whole_selection(0, 0, 20) is None
+    assert windowed.rows.whole_selection(0, 0, 20) is None
     # Scrolled to the end, the first rows let go of: from the top into the middle of a shown row.
     bar = windowed.left.verticalScrollBar()
     bar.setValue(bar.maximum())
