@@ -1,4 +1,4 @@
-"""`palimpsest-cli diff A B`: what changed between two versions of an article.
+"""`palimpsest-cli diff A B` (or `diff --story ID`): what changed between two versions of an article.
 
 Exit status as diff(1): 0 no differences, 1 differences, 2 trouble. Folded
 boilerplate counts as a difference (it is shown, only collapsed);
@@ -16,7 +16,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.cli.sources import load_source
+from desktop.cli.sources import UsageError, load_source
+from desktop.core import library as lib
+from desktop.core.article import Article, older_second
 from desktop.core.compare import BlockDiff, CompareOptions, Comparison, Op, compare_articles
 from desktop.core.compare.report_html import render_report
 from desktop.core.compare.summary import ZONE_LABELS
@@ -43,8 +45,12 @@ def register(subparsers: Any) -> None:
         description="Align two versions paragraph by paragraph and show the changed words. "
         "Exit status: 0 no differences, 1 differences, 2 trouble.",
     )
-    parser.add_argument("a", metavar="A", help="the older version: a .txt, .md or .html file, or a library id")
-    parser.add_argument("b", metavar="B", help="the newer version (file or library id)")
+    parser.add_argument("a", metavar="A", nargs="?",
+                        help="the older version: a .txt, .md or .html file, or a library id")
+    parser.add_argument("b", metavar="B", nargs="?", help="the newer version (file or library id)")
+    parser.add_argument("--story", type=int, metavar="ID",
+                        help="instead of A and B: the two versions of a library story that the "
+                        "window's Compare shows (the two latest, the older first)")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print the comparison as JSON")
     out.add_argument("--html", metavar="OUT", help="write a standalone HTML redline report")
@@ -87,7 +93,7 @@ def use_colour(stream: TextIO) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Compare `args.a` with `args.b`; loading errors propagate as `LoadError`."""
-    (a, _), (b, _) = load_source(args.a, args.library), load_source(args.b, args.library)
+    a, b = _versions(args)
     comparison = compare_articles(a, b, options_from_args(args))
     if args.json:
         json.dump(comparison.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
@@ -99,6 +105,23 @@ def run(args: argparse.Namespace) -> int:
         for line in render_text(comparison, colour=use_colour(sys.stdout)):
             print(line)
     return EXIT_DIFFERENT if comparison.has_differences else EXIT_SAME
+
+
+def _versions(args: argparse.Namespace) -> tuple[Article, Article]:
+    """The two articles the arguments name: files or library ids, or a story's pair."""
+    if args.story is None:
+        if args.a is None or args.b is None:
+            raise UsageError("give two versions (files or library ids), or --story ID")
+        (a, _), (b, _) = load_source(args.a, args.library), load_source(args.b, args.library)
+        return a, b
+    if args.a is not None:
+        raise UsageError("give either two versions or --story ID, not both")
+    with lib.open_library(args.library) as library:
+        pair = lib.pair_to_compare(lib.versions(library, args.story))
+        if pair is None:
+            raise UsageError(f"story {args.story} is not in the library or has only one version")
+        a, b = (lib.article(library, row.id) for row in pair)
+    return (b, a) if older_second(a, b) else (a, b)
 
 
 _RED, _GREEN, _CYAN, _DIM, _BOLD, _RESET = (

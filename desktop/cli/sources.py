@@ -8,8 +8,13 @@ from pathlib import Path
 
 from desktop.core import library as lib
 from desktop.core.article import Article
-from desktop.core.errors import LoadError
+from desktop.core.errors import LoadError, PalimpsestError
 from desktop.core.loaders import load_file
+
+
+class UsageError(PalimpsestError):
+    """Arguments that name no articles to work on (exit status 2, as argparse's)."""
+
 
 _ID = re.compile(r"^#?(\d+)$")
 

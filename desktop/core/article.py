@@ -178,3 +178,14 @@ def shorten(text: str, limit: int) -> str:
     cut = text.rfind(" ", 0, limit - 1)
     return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"
 
+
+def older_second(a: Article, b: Article) -> bool:
+    """True when `b` belongs on the left of a comparison with `a`: it is older, or undated
+    beside a dated `a`.
+
+    An undated copy is usually a raw scrape made before anyone tidied it up, so it
+    goes on the left, where a diff tool puts the old version.
+    """
+    if a.meta.date and b.meta.date:
+        return b.meta.date < a.meta.date
+    return b.meta.date is None and a.meta.date is not None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from collections.abc import Sequence
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.core import library as lib
-from desktop.core.article import Article
+from desktop.core.article import Article, older_second
 from desktop.core.bundled import sample_articles
 from desktop.core.compare.report_html import render_report, report_file_name
 from desktop.core.library import ImportSummary, Library, LibraryError
@@ -278,7 +277,7 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self._on_status_message(str(error))
             return
-        if _older_second(sides[0][0], sides[1][0]):  # the older version on the left, as in every diff tool
+        if older_second(sides[0][0], sides[1][0]):  # the older version on the left, as in every diff tool
             sides.reverse()
         (a, story_date_a), (b, story_date_b) = sides
         self._pages.setCurrentIndex(self.PAGE_COMPARE)
@@ -298,11 +297,8 @@ class MainWindow(QMainWindow):
         if len(articles) == 2:
             self._compare(*articles)
         elif len(stories) == 1:
-            versions = self.library_panel.model.story_versions(stories[0])
-            dated = [v for v in versions if v.date is not None] or versions
-            latest = sorted(dated, key=lambda v: (v.date or dt.date.min, v.imported_at))[-2:]
-            if len(versions) >= 2:
-                pair = latest if len(latest) == 2 else versions[:2]
+            pair = lib.pair_to_compare(self.library_panel.model.story_versions(stories[0]))
+            if pair is not None:
                 self._compare(pair[0].id, pair[1].id)
             else:
                 self._on_status_message("This story has only one version.")
@@ -483,14 +479,3 @@ class MainWindow(QMainWindow):
 
 def _load_pair(first: str, second: str, max_bytes: int) -> tuple[Article, Article]:
     return load_file(first, max_bytes=max_bytes), load_file(second, max_bytes=max_bytes)
-
-
-def _older_second(a: Article, b: Article) -> bool:
-    """True when `b` belongs on the left: it is older, or undated beside a dated `a`.
-
-    An undated copy is usually a raw scrape made before anyone tidied it up, so it
-    goes on the left, where a diff tool puts the old version.
-    """
-    if a.meta.date and b.meta.date:
-        return b.meta.date < a.meta.date
-    return b.meta.date is None and a.meta.date is not None

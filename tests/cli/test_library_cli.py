@@ -105,3 +105,17 @@ def test_diff_and_annotate_take_library_ids(tmp_path: Path, capsys: pytest.Captu
     assert data["dct"] == "2026-01-15"
     assert {d["text"]: d["value"] for d in data["dates"]}["Thursday"] == "2026-01-15"
     assert main(["--library", library, "diff", "999", str(plain)]) == 2
+
+
+def test_diff_of_a_story_is_the_pair_the_window_compares(imported: list[str], tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """`diff --story ID` takes the story's two latest versions, the older (or undated) first."""
+    assert main([*imported, "stories", "--json"]) == 0
+    story = json.loads(capsys.readouterr().out)[0]["id"]
+    assert main([*imported, "diff", "--story", str(story), "--json"]) == 1
+    by_story = json.loads(capsys.readouterr().out)
+    assert main([*imported, "diff", str(PLAIN_SEED), str(MARKDOWN_SEED), "--json"]) == 1
+    assert by_story == json.loads(capsys.readouterr().out)  # the undated scrape on the left
+    for wrong in (["--story", "999"], ["--story", str(story), str(PLAIN_SEED)], [str(PLAIN_SEED)]):
+        assert main([*imported, "diff", *wrong]) == 2
+        assert "palimpsest-cli:" in capsys.readouterr().err

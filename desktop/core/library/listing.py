@@ -67,6 +67,18 @@ def versions(library: Library, story_id: int) -> list[ArticleRow]:
         return [_article_row(r) for r in conn.execute(sql, (story_id,))]
 
 
+def pair_to_compare(versions: list[ArticleRow]) -> tuple[ArticleRow, ArticleRow] | None:
+    """The two versions of a story that Compare shows: its two latest dated ones (the later
+    import breaking a tie), else its first two; None for a story of one version."""
+    if len(versions) < 2:
+        return None
+    dated = [v for v in versions if v.date is not None]
+    if len(dated) < 2:
+        return versions[0], versions[1]
+    earlier, later = sorted(dated, key=lambda v: (v.date or dt.date.min, v.imported_at))[-2:]
+    return earlier, later
+
+
 def all_articles(library: Library) -> list[ArticleRow]:
     """Every article in the library (not in the trash), in import order."""
     sql = _VERSIONS_SQL.format(where="1", order="a.id")
