@@ -23,6 +23,7 @@ from typing import Final
 from desktop.core.annotate import (
     dates_absolute,
     dates_counts,
+    dates_european,
     dates_holidays,
     dates_periods,
     dates_relative,
@@ -44,6 +45,7 @@ KINDS: Final = frozenset({"date", "time", "weekday", "relative", "vague", "durat
 
 _RULES: Final[tuple[Rule, ...]] = (
     *dates_absolute.RULES,
+    *dates_european.RULES,
     *dates_periods.RULES,
     *dates_seasons.RULES,
     *dates_holidays.RULES,
