@@ -6,6 +6,7 @@ import datetime
 import re
 from typing import Final
 
+from desktop.core.annotate import dates_european
 from desktop.core.annotate.dates_lexicon import (
     MONTH_RE,
     WEEKDAY_ABBR_RE,
@@ -51,7 +52,8 @@ def parse_dateline(line: str) -> datetime.date | None:
     """A date when the whole short line is a publication dateline of full-day precision.
 
     Accepts "January 15, 2026", "Jan. 15, 2026 10:30 AM", "Published: 15 January 2026",
-    "Updated 2026-01-15 14:02 GMT" and "Thursday, January 15, 2026"; anything else,
+    "Updated 2026-01-15 14:02 GMT" and "Thursday, January 15, 2026" (and the European
+    forms of `dates_european.parse_dateline`: "15 января 2026", "15.01.2026"); anything else,
     including a sentence that merely contains a date, gives None.
     """
     if len(line) > _MAX_LINE:
@@ -68,4 +70,4 @@ def parse_dateline(line: str) -> datetime.date | None:
             return datetime.date(int(groups["year"]), month, int(groups["day"]))
         except ValueError:
             return None
-    return None
+    return dates_european.parse_dateline(line)

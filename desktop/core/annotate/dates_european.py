@@ -8,6 +8,7 @@ number is the planet, not March.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Final
 
@@ -80,3 +81,23 @@ RULES: Final[tuple[Rule, ...]] = (
          _day_month, 1),
     Rule("month-year-european", compile_ci(rf"(?P<month>{_MONTH_RE})(?!\w){_OF}\s+{_YEAR}"), _month_year, 2),
 )
+
+
+# A line that is nothing but such a date (and maybe a time): a publication dateline;
+# "15.01.2026" too, the way Russian and German sites write them.
+_TIME: Final = r"(?:\s*,?\s*(?:в|um|à|a\s+las|alle|às)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?)?"
+_DATELINES: Final = (
+    re.compile(rf"^\s*{_DAY}{_OF}\s+(?P<month>{_MONTH_RE}){_OF}\s+{_YEAR}{_TIME}\s*\.?\s*$", re.IGNORECASE),
+    re.compile(rf"^\s*(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>\d{{4}}){_TIME}\s*$"),
+)
+
+
+def parse_dateline(line: str) -> datetime.date | None:
+    """The date of a line that is only a date written as these languages write it, else None."""
+    for pattern in _DATELINES:
+        match = pattern.match(line)
+        if match is None:
+            continue
+        month = int(match.group("mnum")) if "mnum" in match.groupdict() else _month(match.group("month"))
+        return safe_date(int(match.group("year")), month, int(match.group("day"))) if month else None
+    return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.annotate.dates_dateline import parse_dateline
+from desktop.core.loaders import load_bytes
 from tests.core.annotate.test_dates import D, found
 
 JAN_20 = D(2026, 1, 20)
@@ -44,3 +46,27 @@ def test_a_day_and_month_take_the_year_nearest_the_publication_date() -> None:
 )
 def test_what_is_not_a_date(text: str) -> None:
     assert found(text, JAN_20) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("15 января 2026", D(2026, 1, 15)),
+        ("15 января 2026 года, 10:30", D(2026, 1, 15)),
+        ("15. Januar 2026", D(2026, 1, 15)),
+        ("1er janvier 2026 à 10h30", D(2026, 1, 1)),
+        ("15 de enero de 2026", D(2026, 1, 15)),
+        ("15.01.2026", D(2026, 1, 15)),
+        ("15.01.2026 10:30", D(2026, 1, 15)),
+        ("32.01.2026", None),
+        ("15 января 2026 года в Москве прошла встреча", None),  # a sentence, not a dateline
+    ],
+)
+def test_european_datelines(line: str, expected: D | None) -> None:
+    assert parse_dateline(line) == expected
+
+
+def test_a_russian_article_is_dated_by_its_dateline() -> None:
+    article = load_bytes("Переговоры продолжатся\n\n15 января 2026\n\nОн сказал это в четверг.".encode(),
+                         path="ru.txt")
+    assert article.meta.date == D(2026, 1, 15)
