@@ -57,8 +57,9 @@ class ReaderPage(QSplitter):
             self._show(article, cached)
             return
         self._pending_key = key
-        job = Job(self._generation, "Finding quotations and dates", annotate, article.text, dct,
-                  separate_process=len(article.text) > SEPARATE_PROCESS_CHARS)
+        text = article.text
+        job = Job(self._generation, "Finding quotations and dates", annotate, text, dct,
+                  separate_process=len(text) > SEPARATE_PROCESS_CHARS)
         # Bound slots of this QObject, not lambdas: a lambda would run on the worker thread.
         job.succeeded.connect(self._on_job_succeeded)
         job.failed.connect(self._on_job_failed)

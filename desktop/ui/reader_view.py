@@ -7,12 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl, Slot
 from PySide6.QtGui import (
+    QColor,
     QDesktopServices,
     QFont,
     QHelpEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
 )
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from desktop.core.annotate import Annotations, Quote
 from desktop.core.annotate.describe import describe_value
 from desktop.core.article import Article, Block, BlockKind, DateSource, InlineSpan, InlineStyle
+from desktop.core.spans import SpanIndex
 from desktop.ui import text_render
 from desktop.ui.theme import mark_color
 
@@ -63,11 +66,17 @@ class ReaderView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self._article: Article | None = None
+        self._text = ""
         self._block_starts: list[int] = []
         self._text_offsets: list[int] = []
         self._annotations: Annotations | None = None
         self._show_quotes = True
         self._show_dates = True
+        # Marks and speaker labels by document position: only those in view are painted
+        # (a 5 MB article has thousands; painting them all took seconds a frame).
+        self._marks: SpanIndex[QColor] = SpanIndex()
+        self._labels: SpanIndex[str] = SpanIndex()
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._base_font = QFont(self.font())
         self._base_font.setPointSizeF(max(self._base_font.pointSizeF(), 10.5) * 1.1)
         self.set_article(None)
@@ -87,6 +96,7 @@ class ReaderView(QTextBrowser):
     def set_article(self, article: Article | None) -> None:
         """Show `article` (None clears the view)."""
         self._article = article
+        self._text = article.text if article is not None else ""  # a property that joins every block
         self._annotations = None
         self._text_offsets = article.block_offsets() if article is not None else []
         doc = text_render.new_document(self._base_font)
@@ -161,7 +171,7 @@ class ReaderView(QTextBrowser):
     def _speaker_mention(self, quote: Quote) -> str | None:
         if quote.speaker_start is None or quote.speaker_end is None or self._article is None:
             return None
-        return self._article.text[quote.speaker_start:quote.speaker_end]
+        return self._text[quote.speaker_start:quote.speaker_end]
 
     def _apply_margin(self) -> None:
         frame = self.document().rootFrame()
@@ -175,22 +185,54 @@ class ReaderView(QTextBrowser):
         return bool(self._show_quotes and self._annotations and self._annotations.quotes)
 
     def _paint_annotations(self) -> None:
-        selections = []
+        """Index the marks and labels of the kinds shown, then mark those in view."""
+        marks: list[tuple[int, int, QColor]] = []
+        labels: list[tuple[int, int, str]] = []
         if self._annotations is not None:
-            spans = []
             if self._show_quotes:
-                spans += [(q.start, q.end, mark_color("quote")) for q in self._annotations.quotes]
+                color = mark_color("quote")
+                for quote in self._annotations.quotes:
+                    start = self.document_position(quote.start)
+                    marks.append((start, self.document_position(quote.end), color))
+                    who = quote.speaker or self._speaker_mention(quote)
+                    if who:
+                        labels.append((start, start + 1, who))
             if self._show_dates:
-                spans += [(d.start, d.end, mark_color("date")) for d in self._annotations.dates]
-            for start, end, color in spans:
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = QTextCursor(self.document())
-                selection.cursor.setPosition(self.document_position(start))
-                selection.cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
-                selection.format.setBackground(color)
-                selections.append(selection)
+                color = mark_color("date")
+                marks += [(self.document_position(d.start), self.document_position(d.end), color)
+                          for d in self._annotations.dates]
+        self._marks, self._labels = SpanIndex(marks), SpanIndex(labels)
+        self._mark_visible()
+
+    def _visible_range(self) -> tuple[int, int]:
+        """Document positions from the top of the view to its bottom, a screen either side."""
+        height = self.viewport().height()
+        top = self.cursorForPosition(QPoint(0, -height)).position()
+        bottom = self.cursorForPosition(QPoint(self.viewport().width(), 2 * height)).position()
+        return top, bottom + 1
+
+    def _mark_visible(self) -> None:
+        selections = []
+        for start, end, color in self._marks.overlapping(*self._visible_range()):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.format.setBackground(color)
+            selections.append(selection)
         self.setExtraSelections(selections)
         self.viewport().update()
+
+    @Slot(int)
+    def _on_scrolled(self, value: int) -> None:
+        if len(self._marks):
+            self._mark_visible()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Re-wrapping moves the text: mark what is in view now."""
+        super().resizeEvent(event)
+        if len(self._marks):
+            self._mark_visible()
 
     def event(self, event: QEvent) -> bool:
         """Tooltips for marked quotations and dates."""
@@ -217,12 +259,11 @@ class ReaderView(QTextBrowser):
         metrics = painter.fontMetrics()
         last_bottom = -1
         height = self.viewport().height()
-        for quote in self._annotations.quotes:
-            who = quote.speaker or self._speaker_mention(quote)
-            if not who:
-                continue
+        top, bottom = self.cursorForPosition(QPoint(0, 0)).position(), self.cursorForPosition(
+            QPoint(self.viewport().width(), height)).position()
+        for start, _, who in self._labels.overlapping(top, bottom + 1):
             cursor = QTextCursor(self.document())
-            cursor.setPosition(self.document_position(quote.start))
+            cursor.setPosition(start)
             rect = self.cursorRect(cursor)
             if rect.bottom() < 0 or rect.top() > height or rect.top() < last_bottom:
                 continue  # off screen, or it would overlap the label above
