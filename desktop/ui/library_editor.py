@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -29,7 +31,9 @@ class LibraryEditor(QObject):
         super().__init__(parent)
         self._library = library
         self._panel = panel
-        self._dialog_parent = dialog_parent
+        # Weakly: the window holds this editor, and a cycle through it would leave the
+        # window to Python's collector, which may run on a worker thread.
+        self._dialog_parent = weakref.ref(dialog_parent)
         self._removed: list[list[int]] = []  # for Undo Remove
 
     def can_undo(self) -> bool:
@@ -98,7 +102,7 @@ class LibraryEditor(QObject):
             self.failed.emit(str(error))
             return
         dialog = DetailsDialog(fields=fields, extracted_title=row.title, extracted_date=row.date,
-                               parent=self._dialog_parent)
+                               parent=self._dialog_parent())
         dialog.accepted.connect(lambda: self._save_details(article_id, dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -260,3 +262,22 @@ def test_on_a_narrow_panel_the_title_keeps_room(qtbot: QtBot, window: MainWindow
     panel.resize(1400, 400)
     qtbot.waitUntil(lambda: panel.view.viewport().width() > 1000)
     assert header.sectionSize(LibraryModel.COL_SOURCE) > 100  # room again: nothing squeezed
+
+
+def test_a_window_let_go_of_is_freed_without_the_collector(qtbot: QtBot, library_dir: Path) -> None:
+    """No reference cycle holds the window (or its compare view): Python's collector may run
+    on a worker thread, and a widget freed there is destroyed off the GUI thread (a hang)."""
+    win = build_window(library_dir)
+    win.show()
+    with qtbot.waitSignals([win.import_finished, win.comparison_shown], timeout=20_000):
+        win.open_paths([PLAIN_SEED, MARKDOWN_SEED], compare=True)
+    assert win.compare_view.comparison() is not None
+    win.close()
+    gc.collect()
+    gc.disable()
+    try:
+        freed = weakref.ref(win)
+        del win
+        assert freed() is None
+    finally:
+        gc.enable()
