@@ -24,7 +24,7 @@ from bench_table import record
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--import", dest="more", type=int, default=1_000)
+    parser.add_argument("--import", dest="more", type=int, default=5_000)  # the brief: a folder of 5,000
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="palimpsest-gui-bench-"))
     os.environ["PALIMPSEST_CONFIG_DIR"] = str(scratch / "config")

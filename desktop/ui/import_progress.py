@@ -24,7 +24,9 @@ class ImportProgress(QWidget):
         self.bar.setObjectName("importProgressBar")
         self.bar.setAccessibleName("Import progress")
         self.bar.setFixedWidth(180)
-        self.bar.setFormat("%v / %m")
+        # A percentage: QProgressBar repaints at once (not at the next frame) whenever its
+        # text changes, and with "done / total" that was every file, under a busy import.
+        self.bar.setFormat("%p%")
         self.label = QLabel(self)
         self.label.setObjectName("importCurrentFile")
         self.label.setMaximumWidth(320)
@@ -53,7 +55,7 @@ class ImportProgress(QWidget):
         self.bar.setValue(done)
         name = Path(current).name
         self.label.setText(self.label.fontMetrics().elidedText(
-            f"Importing {name}", Qt.TextElideMode.ElideMiddle, 300))
+            f"{done:,} of {total:,} · {name}", Qt.TextElideMode.ElideMiddle, 300))
         self.label.setToolTip(current)
 
     def finish(self) -> None:

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,6 +36,9 @@ def share_the_interpreter() -> None:
 #: annotators' regular expressions hold Python's lock for a whole scan of the
 #: text, which froze the window for up to half a second on a 1 MB article.
 SEPARATE_PROCESS_CHARS = 100_000
+
+#: An import reports its progress at most this often (and its first and last file).
+PROGRESS_SECONDS = 0.05
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -143,6 +147,7 @@ class ImportJob(QObject):
         self._text = text
         self._source_url = source_url
         self._cancelled = False
+        self._reported = 0.0
 
     def start(self, pool: QThreadPool | None = None) -> None:
         """Run on `pool` (the global pool by default)."""
@@ -153,13 +158,21 @@ class ImportJob(QObject):
         """Stop after the article being stored now; what was stored stays."""
         self._cancelled = True
 
+    def _report(self, done: int, total: int, current: str) -> None:
+        # At most every PROGRESS_SECONDS (and the last file): a signal per file made the
+        # window repaint its progress bar, and call into Python, thousands of times.
+        now = time.monotonic()
+        if done == total or done == 1 or now - self._reported >= PROGRESS_SECONDS:
+            self._reported = now
+            self.progress.emit(done, total, current)
+
     def run(self) -> None:
         """Import; called on a pool thread."""
         try:
             if self._text is not None:
                 summary = import_text(self._library, self._text, source_url=self._source_url)
             else:
-                summary = import_paths(self._library, self._paths, on_progress=self.progress.emit,
+                summary = import_paths(self._library, self._paths, on_progress=self._report,
                                        should_cancel=lambda: self._cancelled, max_bytes=self._max_bytes)
         except PalimpsestError as error:
             self.failed.emit(str(error))
