@@ -1,7 +1,7 @@
 """Benchmark of the window on a big library: memory with 10,000 articles open, and how
 responsive the window stays during an import (the longest gap between ticks of a 10 ms timer).
 
-Usage: python tools/bench_gui_library.py [--articles 10000] [--import 1000]
+Usage: python tools/bench_gui_library.py [--articles 10000] [--import 5000]
 """
 
 from __future__ import annotations
