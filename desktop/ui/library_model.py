@@ -15,7 +15,7 @@ _TOP = 0  # internal id of top-level rows; a child's is its story id + 1
 #: Stories shown at first and added per scroll to the end: a reset costs the view
 #: time per top-level row (at 8,000 stories, 120 ms of a frozen window each time
 #: an import refreshed the tree); a page of rows costs a few milliseconds.
-PAGE = 500
+PAGE = 200
 
 
 class LibraryModel(QAbstractItemModel):
@@ -53,12 +53,16 @@ class LibraryModel(QAbstractItemModel):
         self.apply(self.read())
 
     def read(self) -> tuple[str, object]:
-        """What `refresh` shows, read from the library; safe to call off the GUI thread."""
+        """What `refresh` shows, read from the library; safe to call off the GUI thread.
+
+        Stories come sorted as the view is (sorting 15,000 took the window 10 ms).
+        """
         if self._query:
             hits = lib.search(self._library, self._query, limit=500)
             rows = {h.article_id: lib.article_row(self._library, h.article_id) for h in hits}
             return self._query, (hits, rows)
-        return "", lib.stories(self._library)
+        order = self._sort
+        return "", (order, self._sorted(lib.stories(self._library), order))
 
     def apply(self, read: tuple[str, object]) -> None:
         """Show what `read` returned (dropped if the query changed since)."""
@@ -71,8 +75,10 @@ class LibraryModel(QAbstractItemModel):
             self._hits, self._hit_rows = data  # type: ignore[misc]
         else:
             self._hits, self._hit_rows = [], {}
-            self._stories = data  # type: ignore[assignment]
-            self._sort_stories()
+            order, self._stories = data  # type: ignore[misc]
+            if order != self._sort:  # the user sorted meanwhile
+                self._stories = self._sorted(self._stories)
+            self._row_of_story = {story.id: row for row, story in enumerate(self._stories)}
         self.endResetModel()
 
     def set_query(self, query: str) -> None:
@@ -229,12 +235,8 @@ class LibraryModel(QAbstractItemModel):
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
-    def _sort_stories(self) -> None:
-        self._stories = self._sorted(self._stories)
-        self._row_of_story = {story.id: row for row, story in enumerate(self._stories)}
-
-    def _sorted(self, stories: list[StoryRow]) -> list[StoryRow]:
-        column, order = self._sort
+    def _sorted(self, stories: list[StoryRow], by: tuple[int, Qt.SortOrder] | None = None) -> list[StoryRow]:
+        column, order = by or self._sort
         if column < 0:
             return list(stories)
         return sorted(stories, key=lambda s: _sort_value(self._story_values(s)[column]),

@@ -163,6 +163,18 @@ def _body(prepared: Prepared, leave_out: frozenset[int]) -> set[int]:
     return shingler(body_paragraphs(blocks_from_blob(prepared.blocks_z)))(leave_out)
 
 
+#: How much lower the reading processes' priority is than the importing one's: the
+#: storing (and a window's painting) in that process then never waits for a CPU.
+WORKER_NICENESS = 10
+
+
+def _yield_to_the_importer() -> None:
+    """Run in each reading process as it starts: lower its priority (where the OS can)."""
+    if hasattr(os, "nice"):
+        with suppress(OSError):
+            os.nice(WORKER_NICENESS)
+
+
 def _prepared(files: list[str], workers: int, max_bytes: int) -> Generator[Prepared | Failed, None, None]:
     """`prepare_file` of each file, in order; in `workers` processes if more than one."""
     if workers <= 1:
@@ -171,7 +183,8 @@ def _prepared(files: list[str], workers: int, max_bytes: int) -> Generator[Prepa
         return
     batches = iter([files[i : i + BATCH_SIZE] for i in range(0, len(files), BATCH_SIZE)])
     # "spawn", not fork: forking a process that runs Qt threads can deadlock the child.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_yield_to_the_importer)
     pending: deque[tuple[list[str], Future[list[Prepared | Failed]]]] = deque()
     try:
         for batch in batches:
