@@ -99,7 +99,15 @@ def _month_day(m: re.Match[str], ctx: Context) -> Found | None:
     month = month_number(month_word)
     day_text = m.group("day").lower()
     day = int(day_text) if day_text.isdigit() else ORDINAL_WORDS.get(day_text, 0)
-    if month is None or not 1 <= day <= 31:
+    if month is None:
+        return None
+    return calendar_day(m, ctx, month, day)
+
+
+def calendar_day(m: re.Match[str], ctx: Context, month: int, day: int) -> Found | None:
+    """The value of day `day` of `month` in a match with an optional `year` group: that
+    year's, else the year nearest the DCT that the clause's tense allows (none: year-less)."""
+    if not 1 <= day <= 31:
         return None
     if m.group("year"):
         year = int(m.group("year"))

@@ -12,7 +12,8 @@ import datetime
 import re
 from typing import Final
 
-from desktop.core.annotate.dates_calendar import month_value, nearest_year, safe_date
+from desktop.core.annotate.dates_absolute import calendar_day
+from desktop.core.annotate.dates_calendar import month_value, safe_date
 from desktop.core.annotate.dates_lexicon import alternation
 from desktop.core.annotate.dates_rules import Context, Found, Rule, compile_ci
 
@@ -58,16 +59,8 @@ def _month(word: str) -> int | None:
 
 
 def _day_month(m: re.Match[str], ctx: Context) -> Found | None:
-    month, day = _month(m.group("month")), int(m.group("day"))
-    if month is None or not 1 <= day <= 31:
-        return None
-    if m.group("year"):
-        found = safe_date(int(m.group("year")), month, day)
-        return Found(found.isoformat(), "date") if found else None
-    if ctx.dct is None:
-        return Found(f"XXXX-{month:02d}-{day:02d}", "date")
-    found = safe_date(nearest_year(ctx.dct, month, day, ctx.tense(m.start(), m.end())), month, day)
-    return Found(found.isoformat() if found else None, "date")
+    month = _month(m.group("month"))
+    return None if month is None else calendar_day(m, ctx, month, int(m.group("day")))
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Found | None:
