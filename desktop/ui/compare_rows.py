@@ -100,6 +100,14 @@ class PaneRows(QObject):
         """The y of every row written in the left pane, then where the text ends."""
         return row_tops(self._panes[0].document(), self.layouts[0].rows)
 
+    def top(self, index: int) -> float:
+        """The y of written row `index` in the left pane."""
+        return row_tops(self._panes[0].document(), self.layouts[0].rows, index, index + 1)[0]
+
+    def row_at(self, y: float) -> int:
+        """The written row at height `y` of the left pane (a bisection, not a walk of every row)."""
+        return row_at(self._panes[0].document(), self.layouts[0].rows, y)
+
     def ensure_written(self, index: int) -> None:
         """Write rows up to display row `index` now (navigation got ahead of the slices)."""
         missing = index + 1 - len(self.layouts[0].rows)

@@ -353,15 +353,13 @@ class CompareView(QWidget):
     def _row_at_top(self, forward: bool) -> int | None:
         """Where navigation starts from when nothing was navigated to: the top of the view."""
         value = self.left.verticalScrollBar().value()
-        if value == 0:
+        if value == 0 or not self.rows.layouts[0].rows:
             return None
-        tops = self.rows.tops()
-        above = [i for i, top in enumerate(tops[:-1]) if top <= value]
-        return above[-1] if above else None
+        index = self.rows.row_at(value)
+        return index if self.rows.top(index) <= value else None
 
     def _scroll_to_row(self, index: int) -> None:
-        top = self.rows.tops()[index]
-        self.left.verticalScrollBar().setValue(int(top - self.left.viewport().height() / 4))
+        self.left.verticalScrollBar().setValue(int(self.rows.top(index) - self.left.viewport().height() / 4))
 
     def _highlight_current(self) -> None:
         for pane, layout in zip((self.left, self.right), self.rows.layouts, strict=True):

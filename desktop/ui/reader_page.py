@@ -54,10 +54,10 @@ class ReaderPage(QSplitter):
         cached = self._cache.get(key)
         self._generation += 1
         if cached is not None:
-            self._show(article, cached)
+            self._show(cached)
             return
         self._pending_key = key
-        text = article.text
+        text = self.reader_view.text()
         job = Job(self._generation, "Finding quotations and dates", annotate, text, dct,
                   separate_process=len(text) > SEPARATE_PROCESS_CHARS)
         # Bound slots of this QObject, not lambdas: a lambda would run on the worker thread.
@@ -65,9 +65,9 @@ class ReaderPage(QSplitter):
         job.failed.connect(self._on_job_failed)
         job.start()
 
-    def _show(self, article: Article, annotations: Annotations) -> None:
+    def _show(self, annotations: Annotations) -> None:
         self.reader_view.set_annotations(annotations)
-        self.annotation_panel.set_annotations(annotations, article.text)
+        self.annotation_panel.set_annotations(annotations, self.reader_view.text())
         self.annotations_shown.emit()
 
     @Slot(int, object)
@@ -75,7 +75,7 @@ class ReaderPage(QSplitter):
         article = self.reader_view.article()
         if generation == self._generation and article is not None:
             self._cache[self._pending_key] = annotations
-            self._show(article, annotations)
+            self._show(annotations)
 
     @Slot(int, str)
     def _on_job_failed(self, generation: int, message: str) -> None:

@@ -112,6 +112,10 @@ class ReaderView(QTextBrowser):
         self._paint_annotations()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
+    def text(self) -> str:
+        """The article's text (`Article.text`, joined once), which annotation offsets index."""
+        return self._text
+
     def block_start(self, index: int) -> int:
         """Document position where article block `index` starts."""
         return self._block_starts[index]
@@ -204,16 +208,16 @@ class ReaderView(QTextBrowser):
         self._marks, self._labels = SpanIndex(marks), SpanIndex(labels)
         self._mark_visible()
 
-    def _visible_range(self) -> tuple[int, int]:
-        """Document positions from the top of the view to its bottom, a screen either side."""
+    def _positions_in_view(self, screens: float = 0.0) -> tuple[int, int]:
+        """The document positions `[start, end)` the view shows, `screens` viewport heights either side."""
         height = self.viewport().height()
-        top = self.cursorForPosition(QPoint(0, -height)).position()
-        bottom = self.cursorForPosition(QPoint(self.viewport().width(), 2 * height)).position()
+        top = self.cursorForPosition(QPoint(0, int(-screens * height))).position()
+        bottom = self.cursorForPosition(QPoint(self.viewport().width(), int((1 + screens) * height))).position()
         return top, bottom + 1
 
     def _mark_visible(self) -> None:
         selections = []
-        for start, end, color in self._marks.overlapping(*self._visible_range()):
+        for start, end, color in self._marks.overlapping(*self._positions_in_view(screens=1)):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = QTextCursor(self.document())
             selection.cursor.setPosition(start)
@@ -259,9 +263,7 @@ class ReaderView(QTextBrowser):
         metrics = painter.fontMetrics()
         last_bottom = -1
         height = self.viewport().height()
-        top, bottom = self.cursorForPosition(QPoint(0, 0)).position(), self.cursorForPosition(
-            QPoint(self.viewport().width(), height)).position()
-        for start, _, who in self._labels.overlapping(top, bottom + 1):
+        for start, _, who in self._labels.overlapping(*self._positions_in_view()):
             cursor = QTextCursor(self.document())
             cursor.setPosition(start)
             rect = self.cursorRect(cursor)
